@@ -1,0 +1,4 @@
+"""Allow `python -m autograder`."""
+from autograder.cli import main
+
+main()

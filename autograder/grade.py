@@ -1,0 +1,135 @@
+"""Autograde every collected submission of a week, in parallel, into the gradebook.
+
+Each worker process builds one NbGraderAPI and calls `autograde` for one student at a
+time, so scores are exactly nbgrader's. One failing submission is reported and the batch
+goes on; the gradebook is copied to course/backups/ before anything is written.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+import datetime as dt
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.errors import NbgraderFailed, PathwaysError
+from autograder.nbgrader_api import gradebook, make_api
+from autograder.project import Project
+from autograder.scores import notebook_scores
+from autograder.cell_problems import CellProblem, find_cell_problems
+
+BACKUPS_KEPT = 10
+
+
+@dataclass
+class GradeResult:
+    student_id: str
+    score: float = 0.0
+    max_score: float = 0.0
+    error: str = ""  # set when nbgrader could not grade the submission at all
+    problems: list[CellProblem] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "rejected"
+        return "partly failed" if self.problems else "graded"
+
+
+def submitted_students(project: Project, week_id: str) -> list[str]:
+    folder = project.submitted
+    if not folder.is_dir():
+        return []
+    return sorted(p.parent.name for p in folder.glob(f"*/{week_id}") if p.is_dir())
+
+
+def backup_gradebook(project: Project) -> Path | None:
+    """Copy the gradebook before grading, keeping the newest few copies."""
+    if not project.gradebook_file.exists():
+        return None
+    backups = project.course / "backups"
+    backups.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"gradebook-{stamp}.db"
+    shutil.copy2(project.gradebook_file, target)
+    for old in sorted(backups.glob("gradebook-*.db"))[:-BACKUPS_KEPT]:
+        old.unlink()
+    return target
+
+
+def require_released(project: Project, week_id: str) -> None:
+    with gradebook(project) as book:
+        names = {a.name for a in book.assignments}
+    if week_id not in names:
+        raise PathwaysError(f"{week_id} is not in this course's gradebook yet; run "
+                            f"`autograder release {week_id}` first, then grade again.")
+
+
+# -- worker side: one API per process, reused for every submission it grades ----------
+_worker_api = None
+
+
+def _init_worker(root: str) -> None:
+    global _worker_api
+    os.environ.setdefault("GPIOZERO_PIN_FACTORY", "mock")
+    _worker_api = make_api(Project(Path(root)))
+
+
+def _grade_one(week_id: str, student_id: str) -> tuple[str, str]:
+    """Grade one submission; return (student_id, error message or "")."""
+    try:
+        result = _worker_api.autograde(week_id, student_id, force=True, create=False)
+        from autograder.nbgrader_api import check
+        check(result, f"grading {student_id}'s {week_id}")
+        return student_id, ""
+    except NbgraderFailed as err:
+        return student_id, str(err)
+    except Exception as err:  # one bad submission never stops the batch
+        return student_id, f"{type(err).__name__}: {err}"
+
+
+def _pool_context():
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def grade_week(project: Project, week_id: str, *, students: Iterable[str] | None = None,
+               jobs: int | None = None,
+               on_done: Callable[[str, str], None] | None = None) -> list[GradeResult]:
+    """Autograde the week's submissions; `on_done(student_id, error)` reports progress."""
+    project.syllabus.week(week_id)
+    require_released(project, week_id)
+    wanted = sorted(students) if students is not None else submitted_students(project, week_id)
+    if not wanted:
+        return []
+    backup_gradebook(project)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(wanted)))
+    errors: dict[str, str] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                             initializer=_init_worker, initargs=(str(project.root),)) as pool:
+        futures = [pool.submit(_grade_one, week_id, sid) for sid in wanted]
+        for future in as_completed(futures):
+            student_id, error = future.result()
+            errors[student_id] = error
+            if on_done:
+                on_done(student_id, error)
+    return collect_results(project, week_id, wanted, errors)
+
+
+def collect_results(project: Project, week_id: str, students: list[str],
+                    errors: dict[str, str]) -> list[GradeResult]:
+    scores = notebook_scores(project, week_id)
+    results = []
+    for sid in students:
+        result = GradeResult(sid, error=errors.get(sid, ""))
+        for row in scores.get(sid, []):
+            result.score += row.score
+            result.max_score += row.max_score
+        if not result.error:
+            result.problems = find_cell_problems(project.autograded / sid / week_id)
+        results.append(result)
+    return results
