@@ -54,9 +54,9 @@ class WeekReport:
 
 
 def load_wrong_answers(path: Path) -> list[WrongAnswer]:
-    """Wrong answers of one week from a TOML file with [[wrong]] tables."""
+    """Wrong answers from a TOML file with [[wrong]] tables, named weekNN[-part].toml."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    week = path.stem
+    week = path.stem.split("-")[0]
     return [WrongAnswer(week, w["notebook"], w["cell"], w["mistake"], w["code"])
             for w in data.get("wrong", [])]
 
@@ -270,7 +270,6 @@ def wrong_answers_for(project: Project, week_ids: list[str]) -> list[WrongAnswer
     folder = project.root / "tests" / "notebooks" / "wrong_answers"
     out: list[WrongAnswer] = []
     for week_id in week_ids:
-        path = folder / f"{week_id}.toml"
-        if path.exists():
+        for path in sorted(folder.glob(f"{week_id}*.toml")):
             out += load_wrong_answers(path)
     return out
