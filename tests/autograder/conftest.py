@@ -1,0 +1,88 @@
+"""A tiny, fictional course for testing the tool quickly (two exercises in week01)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from autograder.authoring import md, notebook, save, solution, tests
+from autograder.project import Project
+
+REPO = Path(__file__).resolve().parents[2]
+ROSTER = """id,first_name,last_name,email,centre,batch
+KHD-001,Ananya,Das,,Khidirpur,2027-A
+KHD-002,অনিতা,দাস,anita@example.org,Khidirpur,2027-A
+BOW-001,पूजा,कुमारी,,Bowbazar,2027-B
+"""
+WRONG = """[[wrong]]
+notebook = "lesson-tiny.ipynb"
+cell = "q1_total_cost"
+mistake = "adds instead of multiplying"
+code = '''
+def total_cost(items, price):
+    return items + price
+'''
+"""
+
+
+def tiny_notebook():
+    return notebook(
+        md("# Tiny week\nA fictional week for the tool's tests."),
+        solution("q1_total_cost", '''
+            def total_cost(items, price):
+                ### BEGIN SOLUTION
+                return items * price
+                ### END SOLUTION
+        '''),
+        tests("q1_total_cost", '''
+            got = total_cost(3, 40)
+            assert got == 120, f"total_cost(3, 40) should be 120, but your function gave {got!r}."
+            ### BEGIN HIDDEN TESTS
+            assert total_cost(0, 5) == 0, "With 0 items the cost should be 0."
+            ### END HIDDEN TESTS
+        ''', points=3),
+        solution("q2_greeting", '''
+            def greeting(name):
+                ### BEGIN SOLUTION
+                return f"Hello, {name}!"
+                ### END SOLUTION
+        '''),
+        tests("q2_greeting", '''
+            got = greeting("Rani")
+            assert got == "Hello, Rani!", f"greeting('Rani') should be 'Hello, Rani!', but gave {got!r}."
+            ### BEGIN HIDDEN TESTS
+            assert greeting("Amit") == "Hello, Amit!", "Check with another name."
+            ### END HIDDEN TESTS
+        ''', points=2),
+    )
+
+
+def make_tiny_course(root: Path) -> Project:
+    project = Project(root)
+    project.source.mkdir(parents=True)
+    shutil.copy2(REPO / "nbgrader_config.py", project.config_file)
+    shutil.copy2(REPO / "course" / "syllabus.toml", project.syllabus_file)
+    save(tiny_notebook(), project.source / "week01" / "lesson-tiny.ipynb")
+    (root / "roster.csv").write_text(ROSTER, encoding="utf-8")
+    wrong = root / "tests" / "notebooks" / "wrong_answers"
+    wrong.mkdir(parents=True)
+    (wrong / "week01.toml").write_text(WRONG, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def tiny_course(tmp_path: Path) -> Project:
+    """A fresh tiny course (not yet released, no roster imported)."""
+    return make_tiny_course(tmp_path / "course-root")
+
+
+@pytest.fixture
+def released_course(tiny_course: Project) -> Project:
+    """The tiny course with its roster imported and week01 released."""
+    from autograder.release import release_week
+    from autograder.roster import import_roster
+
+    import_roster(tiny_course, tiny_course.root / "roster.csv")
+    release_week(tiny_course, "week01")
+    return tiny_course
