@@ -68,6 +68,170 @@ def release(ctx: click.Context, week: str) -> None:
     click.echo(f"Copy this bundle to each student's Pi (USB stick or LAN folder): {result.bundle}")
 
 
+@main.group()
+def students() -> None:
+    """The class roster (nbgrader's students plus centre and batch)."""
+
+
+@students.command("import")
+@click.argument("roster", type=click.Path(path_type=Path))
+@click.pass_context
+@friendly_errors
+def students_import(ctx: click.Context, roster: Path) -> None:
+    """Add or update students from ROSTER.csv (columns id,first_name,last_name,email,centre,batch).
+
+    \b
+    Example:
+      autograder students import kolkata-batch3.csv
+    """
+    from autograder.roster import import_roster
+
+    added, updated = import_roster(project_of(ctx), roster)
+    click.echo(f"Roster imported from {roster}: {added} added, {updated} updated.")
+
+
+@students.command("list")
+@click.pass_context
+@friendly_errors
+def students_list(ctx: click.Context) -> None:
+    """Show every student in the roster.
+
+    \b
+    Example:
+      autograder students list
+    """
+    from autograder.roster import load_roster
+
+    table = Table("id", "name", "centre", "batch", "email")
+    roster = load_roster(project_of(ctx))
+    for s in roster.values():
+        table.add_row(s.id, s.name, s.centre, s.batch, s.email)
+    console.print(table)
+    click.echo(f"{len(roster)} student(s).")
+
+
+@main.command()
+@click.option("--set", "student_id", help="Remember this student id on this Pi.")
+@friendly_errors
+def whoami(student_id: str | None) -> None:
+    """Show (or --set, once) the student id this Pi submits as.
+
+    \b
+    Example (on a student's Pi):
+      autograder whoami --set KOL-014
+    """
+    from autograder.submit import current_student_id, set_student_id
+
+    if student_id:
+        set_student_id(student_id)
+        click.echo(f"This Pi now submits as {student_id}.")
+    else:
+        click.echo(current_student_id() or "No student id yet: run `autograder whoami --set YOUR_ID`.")
+
+
+@main.command()
+@click.argument("week")
+@click.option("--to", "to", required=True, type=click.Path(path_type=Path),
+              help="Where to write the submission (the USB stick or LAN folder).")
+@click.option("--student", help="Your student id (default: the one set with whoami).")
+@click.option("--from", "source", type=click.Path(path_type=Path),
+              help="Your folder for the week (default: ./WEEK or ~/pathways/WEEK).")
+@friendly_errors
+def submit(week: str, to: Path, student: str | None, source: Path | None) -> None:
+    """Hand in WEEK: your notebooks, zipped and named with your id, written to --to.
+
+    \b
+    Example (on a student's Pi):
+      autograder submit week03 --to /media/pi/USB
+    """
+    from autograder.submit import submit_week
+
+    path = submit_week(week, to, student_id=student, source=source)
+    click.echo(f"Submitted: {path}")
+
+
+@main.command()
+@click.argument("week")
+@click.option("--from", "from_dir", required=True, type=click.Path(path_type=Path),
+              help="The folder with the students' files (USB stick or LAN folder).")
+@click.pass_context
+@friendly_errors
+def collect(ctx: click.Context, week: str, from_dir: Path) -> None:
+    """Bring in WEEK's submissions from a folder; keeps the newest, loses nothing.
+
+    Exit status 1 when any file was rejected (the good ones are imported anyway).
+
+    \b
+    Example:
+      autograder collect week03 --from /media/teacher/USB/week03
+    """
+    from autograder.collect import collect_week
+
+    report = collect_week(project_of(ctx), week, from_dir)
+    table = Table("file", "student", "result", "why")
+    for row in report.rows:
+        colour = {"rejected": "red", "skipped (older)": "yellow"}.get(row.status, "green")
+        table.add_row(row.file, row.student_id, f"[{colour}]{row.status}[/]", row.reason)
+    console.print(table)
+    click.echo(f"{len(report.imported)} imported, {len(report.rejected)} rejected, "
+               f"{len(report.rows) - len(report.imported) - len(report.rejected)} skipped.")
+    if report.rejected:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("week")
+@click.option("--to", "to", required=True, type=click.Path(path_type=Path),
+              help="Where to write the feedback (one folder per student).")
+@click.pass_context
+@friendly_errors
+def feedback(ctx: click.Context, week: str, to: Path) -> None:
+    """Write feedback pages for WEEK, one folder per student, to copy back to the Pis.
+
+    \b
+    Example:
+      autograder feedback week03 --to /media/teacher/USB/feedback
+    """
+    from autograder.feedback import write_feedback
+
+    pages = write_feedback(project_of(ctx), week, to)
+    click.echo(f"Wrote {len(pages)} feedback page(s) to {to}")
+
+
+@main.command()
+@click.option("--to", "to", required=True, type=click.Path(path_type=Path), help="The CSV file to write.")
+@click.pass_context
+@friendly_errors
+def export(ctx: click.Context, to: Path) -> None:
+    """Export grades as CSV: nbgrader's columns plus centre and batch.
+
+    \b
+    Example:
+      autograder export --to grades-2027-03.csv
+    """
+    from autograder.export import export_grades
+
+    count = export_grades(project_of(ctx), to)
+    click.echo(f"Wrote {count} row(s) to {to}")
+
+
+@main.command()
+@click.option("--to", "to", type=click.Path(path_type=Path), default=Path("pathways-demo"),
+              show_default=True, help="Folder for the demo course (made fresh each run).")
+@click.option("--jobs", type=int, default=None, help="How many submissions to grade at once.")
+@friendly_errors
+def demo(to: Path, jobs: int | None) -> None:
+    """Run a whole week on a demo class of 30: release, submit, collect, grade, feedback, export.
+
+    \b
+    Example:
+      autograder demo
+    """
+    from autograder.demo import run_demo
+
+    run_demo(to, jobs=jobs, console=console)
+
+
 @main.command()
 @click.argument("weeks", nargs=-1)
 @click.option("--jobs", type=int, default=None, help="How many notebooks to grade at once.")

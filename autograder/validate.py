@@ -21,6 +21,7 @@ from autograder.grade import grade_week
 from autograder.nbgrader_api import check, gradebook, make_api
 from autograder.project import Project
 from autograder.scores import notebook_scores
+from autograder.synthetic import filled_release
 
 GRADE_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 NOTEBOOK_NAME = re.compile(r"^(lesson|lab|safety|project)-[a-z0-9-]+\.ipynb$")
@@ -149,31 +150,12 @@ def release_drift(project: Project, generated: Project, week_id: str) -> list[st
     return problems
 
 
-def _solution_cells(nb) -> dict[str, str]:
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("solution")}
-
-
 def _write_submission(scratch: Project, student: str, week_id: str, notebooks: dict[str, object]) -> None:
     folder = scratch.submitted / student / week_id
     folder.mkdir(parents=True, exist_ok=True)
     for name, nb in notebooks.items():
         nbformat.write(nb, folder / name)
     (folder / "timestamp.txt").write_text("2027-01-01 10:00:00.000000 UTC")
-
-
-def _wrong_submission(scratch: Project, week_id: str, wrong: WrongAnswer) -> dict[str, object]:
-    """The release with every solution filled in, except the one wrong answer."""
-    notebooks = {}
-    for release in scratch.release_notebooks(week_id):
-        source = _solution_cells(nbformat.read(scratch.source / week_id / release.name, as_version=4))
-        nb = nbformat.read(release, as_version=4)
-        for cell in nb.cells:
-            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-            if grade_id in source:
-                cell.source = wrong.code if (release.name, grade_id) == (wrong.notebook, wrong.cell) else source[grade_id]
-        notebooks[release.name] = nb
-    return notebooks
 
 
 def check_weeks(project: Project, week_ids: list[str], scratch_dir: Path,
@@ -196,7 +178,8 @@ def check_weeks(project: Project, week_ids: list[str], scratch_dir: Path,
                 reports[week_id].problems.append(f"{week_id}: wrong answer '{wrong.mistake}' names "
                                                  f"a missing notebook {wrong.notebook}")
                 continue
-            _write_submission(scratch, wrong.student_id, week_id, _wrong_submission(scratch, week_id, wrong))
+            _write_submission(scratch, wrong.student_id, week_id,
+                              filled_release(scratch, week_id, {(wrong.notebook, wrong.cell): wrong.code}))
             students.append(wrong.student_id)
         add_students(scratch, students)
         with_students[week_id] = students

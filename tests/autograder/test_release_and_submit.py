@@ -1,0 +1,97 @@
+"""The instructor releases a week; a student on a Pi hands it in to a USB stick."""
+from __future__ import annotations
+
+import zipfile
+
+from click.testing import CliRunner
+
+from autograder.cli import main
+
+
+def run(project, *args, env=None):
+    return CliRunner(env=env).invoke(main, ["--project", str(project.root), *args])
+
+
+def test_release_makes_student_notebooks_and_a_bundle(tiny_course):
+    result = run(tiny_course, "release", "week01")
+    assert result.exit_code == 0, result.output
+    released = tiny_course.release / "week01" / "lesson-tiny.ipynb"
+    assert released.exists()
+    text = released.read_text(encoding="utf-8")
+    assert "raise NotImplementedError" in text and "return items * price" not in text
+    assert "BEGIN HIDDEN TESTS" not in text and "total_cost(0, 5)" not in text
+    with zipfile.ZipFile(tiny_course.outbound / "week01.zip") as zf:
+        assert zf.namelist() == ["week01/lesson-tiny.ipynb"]
+    assert "Copy this bundle" in result.output
+
+
+def test_release_of_an_unknown_week_says_which_weeks_exist(tiny_course):
+    result = run(tiny_course, "release", "week1")
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: Week 'week1' is not in course/syllabus.toml (weeks are "
+                                     "week01 … week26); use a two-digit id such as week01.")
+
+
+def test_release_of_an_unwritten_week_says_where_to_write_it(tiny_course):
+    result = run(tiny_course, "release", "week05")
+    assert result.exit_code == 1
+    assert "has no notebooks; write the week's source notebooks there first" in result.output
+
+
+def test_no_course_here_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "status"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: No course found in {tmp_path}")
+
+
+def test_a_student_sets_their_id_once_and_submits(released_course, tmp_path):
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}
+    pi_folder = tmp_path / "pi" / "week01"
+    pi_folder.mkdir(parents=True)
+    (pi_folder / "lesson-tiny.ipynb").write_bytes((released_course.release / "week01" / "lesson-tiny.ipynb").read_bytes())
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert run(released_course, "whoami", "--set", "KHD-001", env=env).exit_code == 0
+    assert run(released_course, "whoami", env=env).output.strip() == "KHD-001"
+    result = run(released_course, "submit", "week01", "--to", str(usb), "--from", str(pi_folder), env=env)
+    assert result.exit_code == 0, result.output
+    [made] = usb.glob("*.zip")
+    assert made.name.startswith("KHD-001__week01__") and len(made.stem.split("__")[2]) == 15
+    with zipfile.ZipFile(made) as zf:
+        assert "lesson-tiny.ipynb" in zf.namelist()
+
+
+def test_submit_refuses_a_damaged_notebook_and_names_it(tmp_path):
+    pi_folder = tmp_path / "week01"
+    pi_folder.mkdir()
+    (pi_folder / "lesson-tiny.ipynb").write_text('{"cells": [', encoding="utf-8")
+    result = CliRunner().invoke(main, ["submit", "week01", "--to", str(tmp_path), "--student", "KHD-001",
+                                       "--from", str(pi_folder)])
+    assert result.exit_code == 1
+    assert f"{pi_folder / 'lesson-tiny.ipynb'} is damaged (not valid notebook JSON)" in result.output
+    assert not list(tmp_path.glob("*.zip"))
+
+
+def test_submit_without_an_id_says_how_to_set_one(tmp_path):
+    result = CliRunner(env={"XDG_CONFIG_HOME": str(tmp_path)}).invoke(
+        main, ["submit", "week01", "--to", str(tmp_path), "--from", str(tmp_path)])
+    assert "Run `autograder whoami --set YOUR_ID` once" in result.output
+
+
+def test_submit_to_a_missing_usb_stick(tmp_path):
+    folder = tmp_path / "week01"
+    folder.mkdir()
+    (folder / "a.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    result = CliRunner().invoke(main, ["submit", "week01", "--to", str(tmp_path / "usb"),
+                                       "--student", "KHD-001", "--from", str(folder)])
+    assert "is not a folder; plug in the USB stick or check the path." in result.output
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    commands = [["release"], ["validate"], ["status"], ["students", "import"], ["students", "list"],
+                ["whoami"], ["submit"], ["collect"], ["feedback"], ["export"], ["demo"]]
+    for command in commands:
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Example" in result.output, f"`autograder {' '.join(command)} --help` has no example"
