@@ -13,7 +13,11 @@ from rich.table import Table
 from autograder.errors import PathwaysError
 from autograder.project import Project, find_project
 
-console = Console()
+
+
+def console() -> Console:
+    """A console sized to the terminal as it is now (tests set COLUMNS)."""
+    return Console()
 
 
 def friendly_errors(func):
@@ -106,7 +110,7 @@ def students_list(ctx: click.Context) -> None:
     roster = load_roster(project_of(ctx))
     for s in roster.values():
         table.add_row(s.id, s.name, s.centre, s.batch, s.email)
-    console.print(table)
+    console().print(table)
     click.echo(f"{len(roster)} student(s).")
 
 
@@ -172,7 +176,7 @@ def collect(ctx: click.Context, week: str, from_dir: Path) -> None:
     for row in report.rows:
         colour = {"rejected": "red", "skipped (older)": "yellow"}.get(row.status, "green")
         table.add_row(row.file, row.student_id, f"[{colour}]{row.status}[/]", row.reason)
-    console.print(table)
+    console().print(table)
     click.echo(f"{len(report.imported)} imported, {len(report.rejected)} rejected, "
                f"{len(report.rows) - len(report.imported) - len(report.rejected)} skipped.")
     if report.rejected:
@@ -229,7 +233,7 @@ def demo(to: Path, jobs: int | None) -> None:
     """
     from autograder.demo import run_demo
 
-    run_demo(to, jobs=jobs, console=console)
+    run_demo(to, jobs=jobs, console=console())
 
 
 @main.command()
@@ -263,7 +267,7 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
             untouched = report.untouched_scores.get(nb, (0, 0))[0]
             wrong = ", ".join(f"{s:g}" for m, (s, t) in report.wrong_scores.items())
             table.add_row(week, nb, f"{score:g}/{total:g}", f"{untouched:g}", wrong)
-    console.print(table)
+    console().print(table)
     for problem in problems:
         click.secho(f"✗ {problem}", fg="red")
     if problems:
@@ -287,7 +291,7 @@ def status(ctx: click.Context) -> None:
     for row in week_status(project_of(ctx)):
         table.add_row(row.week, row.title, row.source, row.release, str(row.collected),
                       str(row.graded), row.average)
-    console.print(table)
+    console().print(table)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,14 @@ def make_api(project: Project, extra: Config | None = None):
     _put_env_bin_on_path()
     config = course_config(project, extra)
     coursedir = CourseDirectory(config=config)
-    api = NbGraderAPI(coursedir=coursedir, config=config)
+    # The API probes a JupyterHub exchange folder we never use; it logs CRITICAL when the
+    # folder is missing, which would alarm an instructor for nothing.
+    quiet = logging.getLogger("traitlets")
+    level, quiet.level = quiet.level, logging.CRITICAL + 1
+    try:
+        api = NbGraderAPI(coursedir=coursedir, config=config)
+    finally:
+        quiet.setLevel(level)
     api.log.setLevel(logging.WARNING)
     return api
 

@@ -77,12 +77,20 @@ def tiny_course(tmp_path: Path) -> Project:
     return make_tiny_course(tmp_path / "course-root")
 
 
-@pytest.fixture
-def released_course(tiny_course: Project) -> Project:
-    """The tiny course with its roster imported and week01 released."""
+@pytest.fixture(scope="session")
+def _released_template(tmp_path_factory) -> Project:
     from autograder.release import release_week
     from autograder.roster import import_roster
 
-    import_roster(tiny_course, tiny_course.root / "roster.csv")
-    release_week(tiny_course, "week01")
-    return tiny_course
+    template = make_tiny_course(tmp_path_factory.mktemp("template") / "course-root")
+    import_roster(template, template.root / "roster.csv")
+    release_week(template, "week01")
+    return template
+
+
+@pytest.fixture
+def released_course(_released_template: Project, tmp_path: Path) -> Project:
+    """The tiny course with its roster imported and week01 released (a fresh copy)."""
+    root = tmp_path / "course-root"
+    shutil.copytree(_released_template.root, root)
+    return Project(root)

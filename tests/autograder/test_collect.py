@@ -173,8 +173,8 @@ def test_a_rejected_newest_falls_back_to_the_students_older_good_one(released_co
 def test_the_cli_imports_good_files_prints_reasons_and_exits_non_zero(released_course, pi_week, usb):
     hand_in(pi_week, usb, "KHD-001")
     hand_in(pi_week, usb, "XYZ-999")
-    result = CliRunner().invoke(main, ["--project", str(released_course.root), "collect", "week01",
-                                       "--from", str(usb)], terminal_width=200)
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["--project", str(released_course.root), "collect",
+                                                         "week01", "--from", str(usb)])
     assert result.exit_code == 1
     assert "1 imported, 1 rejected, 0 skipped." in result.output
     assert "unknown student 'XYZ-999'" in result.output
