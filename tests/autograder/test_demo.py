@@ -1,0 +1,33 @@
+"""The README's main job: `autograder demo` runs the whole week on a demo class."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from autograder.cli import main
+from autograder.demo import run_demo
+from autograder.demo_class import demo_students
+
+pytestmark = pytest.mark.slow
+
+
+def test_demo_on_a_tiny_course_scores_every_student_as_deserved(tiny_course, tmp_path):
+    summary = run_demo(tmp_path / "demo", course=tiny_course, jobs=2)
+    handed_in = [s for s in demo_students() if s.kind not in ("none", "corrupt")]
+    assert summary == {"graded": len(handed_in), "mismatches": 0}
+    assert (tmp_path / "demo" / "grades.csv").exists()
+    assert (tmp_path / "demo" / "course" / "outbound" / "week01.zip").exists()
+
+
+def test_demo_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
+    (tmp_path / "precious").mkdir()
+    result = CliRunner().invoke(main, ["demo", "--to", str(tmp_path / "precious")])
+    assert result.exit_code == 1
+    assert "already exists and is not a demo folder; choose another place with --to." in result.output
+
+
+def test_demo_on_the_real_week01(tmp_path):
+    """The command the README tells a new instructor to run first."""
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["demo", "--to", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "0 score(s) not as deserved" in result.output

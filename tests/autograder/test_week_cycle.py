@@ -1,0 +1,78 @@
+"""After grading, the instructor writes feedback, checks the course status and exports grades."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+
+from autograder.cli import main
+from autograder.collect import collect_week
+from autograder.grade import grade_week
+from autograder.submit import submit_week
+from autograder.synthetic import filled_release
+
+
+@pytest.fixture
+def graded_course(released_course, tmp_path):
+    """KHD-001 hands in full answers, KHD-002 the untouched release; BOW-001 nothing."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for student, answers in (("KHD-001", {}), ("KHD-002", None)):
+        folder = tmp_path / student / "week01"
+        folder.mkdir(parents=True)
+        overrides = answers if answers is not None else {
+            ("lesson-tiny.ipynb", "q1_total_cost"): None, ("lesson-tiny.ipynb", "q2_greeting"): None}
+        for name, nb in filled_release(released_course, "week01", overrides).items():
+            nbformat.write(nb, folder / name)
+        submit_week("week01", usb, student_id=student, source=folder, now=dt.datetime(2027, 1, 8, 10))
+    collect_week(released_course, "week01", usb)
+    grade_week(released_course, "week01", jobs=2)
+    return released_course
+
+
+def run(project, *args):
+    return CliRunner(env={"COLUMNS": "200"}).invoke(main, ["--project", str(project.root), *args])
+
+
+def test_export_has_nbgraders_columns_plus_centre_and_batch(graded_course, tmp_path):
+    out = tmp_path / "grades.csv"
+    result = run(graded_course, "export", "--to", str(out))
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        rows = {r["student_id"]: r for r in csv.DictReader(fh)}
+    assert list(rows["KHD-001"])[:11] == ["assignment", "duedate", "timestamp", "student_id", "last_name",
+                                          "first_name", "email", "raw_score", "late_submission_penalty",
+                                          "score", "max_score"]
+    assert (rows["KHD-001"]["score"], rows["KHD-001"]["max_score"]) == ("5.0", "5.0")
+    assert rows["KHD-002"]["score"] == "0.0" and rows["KHD-002"]["first_name"] == "অনিতা"
+    assert (rows["BOW-001"]["timestamp"], rows["BOW-001"]["centre"], rows["BOW-001"]["batch"]) == ("", "Bowbazar", "2027-B")
+
+
+def test_status_shows_the_week_released_collected_and_graded(graded_course):
+    result = run(graded_course, "status")
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if "week01" in l)
+    for part in ("1 notebook", "in sync", "2", "50%"):
+        assert part in line, f"{part!r} missing from: {line}"
+    assert "week26" in result.output
+
+
+def test_status_notices_a_source_edited_after_release(graded_course):
+    path = graded_course.source / "week01" / "lesson-tiny.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "\nOne more sentence."
+    nbformat.write(nb, path)
+    line = next(l for l in run(graded_course, "status").output.splitlines() if "week01" in l)
+    assert "out of date" in line
+
+
+def test_feedback_gives_each_graded_student_a_page(graded_course, tmp_path):
+    out = tmp_path / "feedback"
+    result = run(graded_course, "feedback", "week01", "--to", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "KHD-001" / "week01" / "lesson-tiny.html").exists()
+    assert (out / "KHD-002" / "week01" / "lesson-tiny.html").exists()
+    assert not (out / "BOW-001").exists()
