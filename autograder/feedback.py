@@ -1,28 +1,96 @@
-"""Feedback pages for students, one folder per student, ready to copy back to the Pis."""
+"""Feedback students learn from: one page per notebook, and a progress page per student.
+
+nbgrader's own feedback shows the source of hidden tests, so these pages are built from
+the autograded notebooks and the gradebook instead (see feedback_model). They go to
+`to`/<student>/<week>/<notebook>.html and `to`/<student>/index.html.
+"""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from autograder.nbgrader_api import check, make_api
-from autograder.project import Project
+from autograder.eligibility import load_rules, standing
+from autograder.feedback_model import NotebookFeedback, notebook_feedback
+from autograder.errors import PathwaysError
 from autograder.grade import submitted_students
+from autograder.leaks import leaked, page_text, secret_lines, submission_text
+from autograder.nbgrader_api import gradebook
+from autograder.pages import render
+from autograder.project import Project
+from autograder.roster import load_roster
+from autograder.scores import notebook_rows
+
+
+def _grades(project: Project, week_id: str, student_id: str, notebook: str) -> dict[str, tuple[float, float]]:
+    with gradebook(project) as book:
+        try:
+            nb = book.find_submission_notebook(notebook, week_id, student_id)
+        except Exception:
+            return {}
+        return {g.name: (float(g.score), float(g.max_score)) for g in nb.grades}
+
+
+def week_feedback(project: Project, week_id: str, student_id: str) -> list[NotebookFeedback]:
+    folder = project.autograded / student_id / week_id
+    return [notebook_feedback(path, _grades(project, week_id, student_id, path.stem))
+            for path in sorted(folder.glob("*.ipynb"))]
 
 
 def write_feedback(project: Project, week_id: str, to: Path) -> list[Path]:
-    """nbgrader's feedback HTML for every graded submission, copied to `to`/<student>/<week>/."""
-    project.syllabus.week(week_id)
-    api = make_api(project)
+    """Pages for every graded student of the week, plus each one's progress page."""
+    week = project.syllabus.week(week_id)
+    roster = load_roster(project)
+    hidden, solutions = secret_lines(project.source / week_id)
     written = []
     for student_id in submitted_students(project, week_id):
         if not (project.autograded / student_id / week_id).is_dir():
             continue
-        check(api.generate_feedback(week_id, student_id, force=True),
-              f"writing {student_id}'s feedback for {week_id}")
-        source = project.feedback / student_id / week_id
-        target = to / student_id / week_id
-        if target.exists():
-            shutil.rmtree(target)
-        shutil.copytree(source, target)
-        written += sorted(target.glob("*.html"))
+        name = roster[student_id].name if student_id in roster else student_id
+        own = submission_text(project.submitted / student_id / week_id)
+        for fb in week_feedback(project, week_id, student_id):
+            target = to / student_id / week_id / fb.notebook.replace(".ipynb", ".html")
+            render("notebook_feedback.html.j2", target, fb=fb, week=week, student_name=name)
+            _guard(target, hidden, solutions, own)
+            written.append(target)
+        written.append(write_progress_page(project, student_id, to))
     return written
+
+
+def _guard(page: Path, hidden: set[str], solutions: set[str], own: str) -> None:
+    """Never leave a page that shows a hidden test or a solution on the way to a student."""
+    secrets = leaked(page_text(page), hidden, solutions, own)
+    if secrets:
+        page.unlink()
+        raise PathwaysError(f"{page} would show hidden tests or a solution ({secrets[0]!r}); it was "
+                            "not written. Please report this to the Pathways developers.")
+
+
+def write_progress_page(project: Project, student_id: str, to: Path) -> Path:
+    """Every week so far with a bar, safety modules, what to review, the certificate rules."""
+    syllabus = project.syllabus
+    rules = load_rules(project.course / "certificates.toml")
+    rows = notebook_rows(project)
+    mine = standing(student_id, rows, syllabus, rules, final=False)
+    roster = load_roster(project)
+    weeks, review = [], []
+    for week in syllabus.weeks:
+        if week.id not in mine.week_percent:
+            continue
+        nbs = [r for r in rows if r.student_id == student_id and r.assignment == week.id]
+        done = [r for r in nbs if r.score is not None]
+        first = (to / student_id / week.id / nbs[0].notebook.replace(".ipynb", ".html")) if done else None
+        weeks.append({"id": week.id, "title": week.title, "percent": mine.week_percent[week.id],
+                      "score": sum(r.score for r in done), "max_score": sum(r.max_score for r in nbs),
+                      "link": f"{week.id}/{first.name}" if first and first.exists() else None})
+        if mine.week_percent[week.id] is None:
+            review.append(f"{week.id} ({week.title}) is not handed in yet.")
+        elif (project.autograded / student_id / week.id).is_dir():
+            for fb in week_feedback(project, week.id, student_id):
+                review += [f"{week.id} · {ex.title}" + (f" — see “{ex.section}”" if ex.section else "")
+                           for ex in fb.exercises if not ex.passed]
+    safety = [{"id": m, "title": syllabus.safety_modules[m].title,
+               "state": "not handed in" if p is None else ("done ✓" if p >= rules.min_safety else f"{p:.0f} %: try the knowledge check again")}
+              for m, p in mine.safety_percent.items()]
+    name = roster[student_id].name if student_id in roster else student_id
+    return render("progress.html.j2", to / student_id / "index.html", student_name=name,
+                  course_name=syllabus.course_name, standing=mine, weeks=weeks, safety=safety,
+                  review=review[-8:], rules=rules)

@@ -31,3 +31,31 @@ def notebook_scores(project: Project, week_id: str) -> dict[str, list[NotebookSc
                 out.setdefault(sid, []).append(
                     NotebookScore(sid, nb.name, float(nb.score), float(nb.max_score)))
     return out
+
+
+@dataclass(frozen=True)
+class NotebookRow:
+    """One student's result for one notebook of one week; score None = not submitted."""
+
+    assignment: str
+    notebook: str  # file name, e.g. "lesson-strings.ipynb"
+    student_id: str
+    score: float | None
+    max_score: float
+
+
+def notebook_rows(project: Project) -> list[NotebookRow]:
+    """Every (week, notebook, student) in the gradebook, submitted or not."""
+    if not project.gradebook_file.exists():
+        return []
+    rows = []
+    with gradebook(project) as book:
+        students = [s.id for s in book.students]
+        for assignment in book.assignments:
+            submitted = {s.student.id: s for s in assignment.submissions}
+            for nb in assignment.notebooks:
+                for sid in students:
+                    graded = {n.name: n for n in submitted[sid].notebooks} if sid in submitted else {}
+                    score = float(graded[nb.name].score) if nb.name in graded else None
+                    rows.append(NotebookRow(assignment.name, f"{nb.name}.ipynb", sid, score, float(nb.max_score)))
+    return rows

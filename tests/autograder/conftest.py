@@ -94,3 +94,41 @@ def released_course(_released_template: Project, tmp_path: Path) -> Project:
     root = tmp_path / "course-root"
     shutil.copytree(_released_template.root, root)
     return Project(root)
+
+
+def hand_in_and_grade(project: Project, workdir: Path, answers: dict[str, dict]) -> Project:
+    """Each student hands in the release filled with `answers` (see synthetic.filled_release)."""
+    import datetime as dt
+
+    import nbformat
+
+    from autograder.collect import collect_week
+    from autograder.grade import grade_week
+    from autograder.submit import submit_week
+    from autograder.synthetic import filled_release
+
+    usb = workdir / "usb"
+    usb.mkdir(exist_ok=True)
+    for student, overrides in answers.items():
+        folder = workdir / "pis" / student / "week01"
+        folder.mkdir(parents=True)
+        for name, nb in filled_release(project, "week01", overrides).items():
+            nbformat.write(nb, folder / name)
+        submit_week("week01", usb, student_id=student, source=folder, now=dt.datetime(2027, 1, 8, 10))
+    collect_week(project, "week01", usb)
+    grade_week(project, "week01", jobs=2)
+    return project
+
+
+@pytest.fixture(scope="session")
+def grade_answers():
+    """The `hand_in_and_grade` helper, for tests that grade a few made-up students."""
+    return hand_in_and_grade
+
+
+@pytest.fixture(scope="module")
+def module_released_course(_released_template: Project, tmp_path_factory) -> Project:
+    """Like released_course, shared by the tests of one module (for graded scenarios)."""
+    root = tmp_path_factory.mktemp("module-course") / "course-root"
+    shutil.copytree(_released_template.root, root)
+    return Project(root)

@@ -20,9 +20,13 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
-def graded_weeks(tmp_path_factory) -> dict[str, WeekReport]:
-    scratch = tmp_path_factory.mktemp("validate") / "course"
-    return check_weeks(PROJECT, WRITTEN_WEEKS, scratch, wrong_answers_for(PROJECT, WRITTEN_WEEKS))
+def scratch_course(tmp_path_factory) -> Project:
+    return Project(tmp_path_factory.mktemp("validate") / "course")
+
+
+@pytest.fixture(scope="session")
+def graded_weeks(scratch_course) -> dict[str, WeekReport]:
+    return check_weeks(PROJECT, WRITTEN_WEEKS, scratch_course.root, wrong_answers_for(PROJECT, WRITTEN_WEEKS))
 
 
 def test_at_least_the_first_week_is_written():
@@ -55,3 +59,19 @@ def test_lesson_weeks_have_five_exercises_and_typical_wrong_answers(week: str):
     wrong = [w for w in wrong_answers_for(PROJECT, [week]) if w.notebook.startswith("lesson-")]
     assert len(wrong) >= 3, (f"{week}: tests/notebooks/wrong_answers/{week}.toml has {len(wrong)} "
                              "wrong answers for the lesson; it needs at least 3")
+
+
+@pytest.mark.parametrize("week", WRITTEN_WEEKS)
+def test_feedback_never_shows_hidden_tests_or_solutions(week, graded_weeks, scratch_course, tmp_path):
+    """Every graded check student of the week gets feedback; no page holds a secret."""
+    from autograder.feedback import write_feedback
+    from autograder.leaks import leaked, page_text, secret_lines, submission_text
+
+    pages = write_feedback(scratch_course, week, tmp_path)
+    assert pages, f"{week}: no feedback was written"
+    hidden, solutions = secret_lines(PROJECT.source / week)
+    for page in pages:
+        student = page.relative_to(tmp_path).parts[0]
+        own = submission_text(scratch_course.submitted / student / week)
+        found = leaked(page_text(page), hidden, solutions, own)
+        assert not found, f"{week}: {page.relative_to(tmp_path)} shows secret lines: {found[:3]}"

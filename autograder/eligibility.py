@@ -1,0 +1,128 @@
+"""Where a student stands against the certificate rules, and exactly what is missing.
+
+Works on per-notebook rows (from the gradebook or from coordinators' CSV exports), so
+one centre's gradebook and several centres' merged exports are judged the same way.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.errors import PathwaysError
+from autograder.scores import NotebookRow
+from autograder.syllabus import Syllabus
+
+
+@dataclass(frozen=True)
+class Rules:
+    min_average: float = 60
+    min_submitted: float = 80
+    min_safety: float = 50
+    min_capstone: float = 50
+    distinction_average: float = 85
+
+
+def load_rules(path: Path) -> Rules:
+    """Rules from course/certificates.toml; the spec's defaults where it is silent."""
+    if not path.exists():
+        return Rules()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        completion, distinction = data.get("completion", {}), data.get("distinction", {})
+        defaults = Rules()
+        return Rules(
+            min_average=float(completion.get("min_average", defaults.min_average)),
+            min_submitted=float(completion.get("min_submitted", defaults.min_submitted)),
+            min_safety=float(completion.get("min_safety", defaults.min_safety)),
+            min_capstone=float(completion.get("min_capstone", defaults.min_capstone)),
+            distinction_average=float(distinction.get("min_average", defaults.distinction_average)))
+    except (tomllib.TOMLDecodeError, ValueError, TypeError) as err:
+        raise PathwaysError(f"{path} is not a valid rules file ({err}); compare it with the "
+                            "example in the README.") from None
+
+
+@dataclass
+class Standing:
+    student_id: str
+    weeks_total: int
+    weeks_submitted: int
+    average: float                              # percent over the course's graded weeks
+    week_percent: dict[str, float | None]       # None = not submitted
+    safety_percent: dict[str, float | None]     # module id -> percent (None = not submitted)
+    capstone_percent: float | None
+    missing: list[str] = field(default_factory=list)
+    level: str | None = None                    # "distinction", "completion" or None
+
+    @property
+    def submitted_percent(self) -> float:
+        return 100 * self.weeks_submitted / self.weeks_total if self.weeks_total else 0.0
+
+
+def _percent(score: float, max_score: float) -> float:
+    return 100 * score / max_score if max_score else 0.0
+
+
+def standing(student_id: str, rows: list[NotebookRow], syllabus: Syllabus, rules: Rules,
+             *, final: bool = True) -> Standing:
+    """Judge one student. `final=False` (mid-course) judges only what has been released so far:
+    no capstone or safety module is missing before its week exists."""
+    mine = [r for r in rows if r.student_id == student_id]
+    weeks = sorted({r.assignment for r in rows})
+    week_percent: dict[str, float | None] = {}
+    for week_id in weeks:
+        nbs = [r for r in mine if r.assignment == week_id]
+        submitted = [r for r in nbs if r.score is not None]
+        total = sum(r.max_score for r in nbs)
+        week_percent[week_id] = _percent(sum(r.score for r in submitted), total) if submitted else None
+    done = [w for w, p in week_percent.items() if p is not None]
+    average = sum(p or 0.0 for p in week_percent.values()) / len(weeks) if weeks else 0.0
+    safety = _safety_percent(mine, syllabus, final=final, present=set(weeks))
+    capstone = _capstone_percent(mine, syllabus)
+    result = Standing(student_id, len(weeks), len(done), average, week_percent, safety, capstone)
+    result.missing = _missing(result, syllabus, rules, final=final, present=set(weeks))
+    if not result.missing:
+        result.level = "distinction" if average >= rules.distinction_average else "completion"
+    return result
+
+
+def _safety_percent(rows, syllabus: Syllabus, *, final: bool, present: set[str]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for week in syllabus.weeks:
+        if not week.safety or (not final and week.id not in present):
+            continue
+        row = next((r for r in rows if r.assignment == week.id and r.notebook == week.safety_notebook), None)
+        if row is None and not final:
+            continue  # the module's notebook is not in the gradebook yet
+        out[week.safety.id] = _percent(row.score, row.max_score) if row and row.score is not None else None
+    return out
+
+
+def _capstone_percent(rows, syllabus: Syllabus) -> float | None:
+    capstone_weeks = {w.id for w in syllabus.weeks if w.capstone}
+    parts = [r for r in rows if r.assignment in capstone_weeks and not r.notebook.startswith("safety-")]
+    if not parts or all(r.score is None for r in parts):
+        return None
+    return _percent(sum(r.score or 0.0 for r in parts), sum(r.max_score for r in parts))
+
+
+def _missing(s: Standing, syllabus: Syllabus, rules: Rules, *, final: bool, present: set[str]) -> list[str]:
+    """Plain reasons, in the order a coordinator reads them."""
+    reasons = []
+    if s.weeks_total and s.submitted_percent < rules.min_submitted:
+        not_in = [week for week, p in s.week_percent.items() if p is None]
+        reasons.append(f"{', '.join(not_in)} not submitted ({s.weeks_submitted} of {s.weeks_total} "
+                       f"weeks, {s.submitted_percent:.0f} %; needs {rules.min_submitted:g} %)")
+    if s.average < rules.min_average:
+        reasons.append(f"average {s.average:.1f} % (needs {rules.min_average:g} %)")
+    for module, percent in s.safety_percent.items():
+        if percent is None:
+            reasons.append(f"safety module {module} not submitted")
+        elif percent < rules.min_safety:
+            reasons.append(f"safety module {module} below {rules.min_safety:g} % ({percent:.0f} %)")
+    if final or any(w.capstone and w.id in present for w in syllabus.weeks):
+        if s.capstone_percent is None:
+            reasons.append("capstone not submitted")
+        elif s.capstone_percent < rules.min_capstone:
+            reasons.append(f"capstone below {rules.min_capstone:g} % ({s.capstone_percent:.0f} %)")
+    return reasons

@@ -1,0 +1,83 @@
+"""A student reads their feedback: points, kind messages, where to look — never hidden tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autograder.feedback import write_feedback
+from autograder.leaks import page_text
+
+NB = "lesson-tiny.ipynb"
+FORGETS_ZERO = '''
+def total_cost(items, price):
+    return max(items * price, 1)
+'''
+DIVIDES_BY_ZERO = '''
+def total_cost(items, price):
+    return (items * price * items) // items
+'''
+SYNTAX_ERROR = '''
+def greeting(name)
+    return "Hello"
+'''
+
+
+@pytest.fixture(scope="module")
+def feedback_dir(module_released_course, grade_answers, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("feedback")
+    grade_answers(module_released_course, tmp_path, {
+        "KHD-001": {},                                           # all right
+        "KHD-002": {(NB, "q1_total_cost"): FORGETS_ZERO, (NB, "q2_greeting"): SYNTAX_ERROR},
+        "BOW-001": {(NB, "q1_total_cost"): DIVIDES_BY_ZERO, (NB, "q2_greeting"): None},
+    })
+    out = tmp_path / "feedback"
+    write_feedback(module_released_course, "week01", out)
+    return out
+
+
+def text(feedback_dir, student, page="week01/lesson-tiny.html") -> str:
+    return re.sub(r"\s+", " ", page_text(feedback_dir / student / page))
+
+
+def test_full_marks_says_well_done(feedback_dir):
+    page = text(feedback_dir, "KHD-001")
+    assert "5 of 5 points." in page and "Every check passed. Well done!" in page
+
+
+def test_a_failing_hidden_check_shows_its_message_but_never_its_code(feedback_dir):
+    page = text(feedback_dir, "KHD-002")
+    assert "With 0 items the cost should be 0." in page
+    assert "total_cost(0, 5)" not in page and "assert" not in page
+
+
+def test_an_error_in_the_students_code_is_plain_words_first(feedback_dir):
+    page = text(feedback_dir, "KHD-002")
+    assert "Your answer cell has an error. Python could not read your code (SyntaxError" in page
+
+
+def test_a_crash_inside_a_hidden_check_hides_the_checks_frame(feedback_dir):
+    page = text(feedback_dir, "BOW-001")
+    assert "Your code raised ZeroDivisionError: integer division or modulo by zero" in page
+    assert "(a check in the test cell)" in page          # the frame of the hidden test, redacted
+    assert "total_cost(0, 5)" not in page
+    assert "(items * price * items) // items" in page   # the student's own line is shown
+
+
+def test_an_unanswered_exercise_says_so(feedback_dir):
+    assert "You have not answered this yet" in text(feedback_dir, "BOW-001")
+
+
+def test_progress_page_shows_the_week_the_bar_and_the_certificate_rules(feedback_dir):
+    page = text(feedback_dir, "BOW-001", "index.html")
+    assert "पूजा कुमारी" in page
+    assert "week01 Hello Jupyter and Python 0 / 5" in page
+    assert "an average of at least 60 %" in page
+    assert "average 0.0 % (needs 60 %)" in page
+    html = (feedback_dir / "BOW-001" / "index.html").read_text(encoding="utf-8")
+    assert "http://" not in html and "https://" not in html  # opens offline, no CDN
+
+
+def test_progress_links_to_the_weeks_feedback(feedback_dir):
+    html = (feedback_dir / "KHD-001" / "index.html").read_text(encoding="utf-8")
+    assert 'href="week01/lesson-tiny.html"' in html
