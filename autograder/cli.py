@@ -1,42 +1,14 @@
 """The `autograder` command: wiring only. Each command calls one typed function."""
 from __future__ import annotations
 
-import functools
-import os
 import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
-from autograder.errors import PathwaysError
-from autograder.project import Project, find_project
-
-
-
-def console() -> Console:
-    """A console sized to the terminal as it is now (tests set COLUMNS)."""
-    return Console()
-
-
-def friendly_errors(func):
-    """Show a PathwaysError as one line (exit 1); a traceback only with --debug."""
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except PathwaysError as err:
-            if click.get_current_context().find_root().params.get("debug"):
-                raise
-            click.secho(f"Error: {err}", fg="red", err=True)
-            sys.exit(1)
-    return wrapper
-
-
-def project_of(ctx: click.Context) -> Project:
-    return find_project(ctx.find_root().params.get("project"))
-
+from autograder.cli_common import console, friendly_errors, project_of
+from autograder.cli_coordinator import certificates, report
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), envvar="PATHWAYS_PROJECT",
@@ -204,18 +176,21 @@ def feedback(ctx: click.Context, week: str, to: Path) -> None:
 
 @main.command()
 @click.option("--to", "to", required=True, type=click.Path(path_type=Path), help="The CSV file to write.")
+@click.option("--by-notebook", is_flag=True,
+              help="One row per student, week and notebook (for reports and certificates).")
 @click.pass_context
 @friendly_errors
-def export(ctx: click.Context, to: Path) -> None:
+def export(ctx: click.Context, to: Path, by_notebook: bool) -> None:
     """Export grades as CSV: nbgrader's columns plus centre and batch.
 
     \b
     Example:
       autograder export --to grades-2027-03.csv
+      autograder export --by-notebook --to khidirpur-2027-03.csv
     """
-    from autograder.export import export_grades
+    from autograder.export import export_by_notebook, export_grades
 
-    count = export_grades(project_of(ctx), to)
+    count = (export_by_notebook if by_notebook else export_grades)(project_of(ctx), to)
     click.echo(f"Wrote {count} row(s) to {to}")
 
 
@@ -292,6 +267,10 @@ def status(ctx: click.Context) -> None:
         table.add_row(row.week, row.title, row.source, row.release, str(row.collected),
                       str(row.graded), row.average)
     console().print(table)
+
+
+main.add_command(report)
+main.add_command(certificates)
 
 
 if __name__ == "__main__":

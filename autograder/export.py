@@ -8,7 +8,9 @@ from nbgrader.api import MissingEntry
 
 from autograder.nbgrader_api import gradebook
 from autograder.project import Project
+from autograder.grades_file import write_grades
 from autograder.roster import load_roster
+from autograder.scores import notebook_rows
 
 NBGRADER_COLUMNS = ("assignment", "duedate", "timestamp", "student_id", "last_name", "first_name",
                     "email", "raw_score", "late_submission_penalty", "score", "max_score")
@@ -52,3 +54,8 @@ def export_grades(project: Project, to: Path) -> int:
         writer.writerows(rows)
     partial.replace(to)
     return len(rows)
+
+
+def export_by_notebook(project: Project, to: Path) -> int:
+    """One row per student, week and notebook (empty score = not submitted)."""
+    return write_grades(to, notebook_rows(project), load_roster(project))

@@ -1,0 +1,38 @@
+"""The report's charts, drawn to PNG files so the report opens offline and prints."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # no screen on a Pi over SSH or in CI
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def bar_chart(path: Path, labels: list[str], values: list[float], *, title: str, ylabel: str,
+              ymax: float = 100) -> Path:
+    fig, ax = plt.subplots(figsize=(8, 3.2), dpi=110)
+    ax.bar(labels, values, color="#1565c0")
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, ymax)
+    ax.tick_params(axis="x", labelrotation=60, labelsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def histogram(path: Path, values: list[float], *, title: str, xlabel: str) -> Path:
+    fig, ax = plt.subplots(figsize=(8, 3.2), dpi=110)
+    ax.hist(values, bins=range(0, 101, 10), color="#2e7d32", edgecolor="white")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("students")
+    ax.set_xlim(0, 100)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path

@@ -1,0 +1,91 @@
+"""The coordinator's commands: the progress report and certificates."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from autograder.cli_common import friendly_errors, project_of
+
+GRADES_OPTION = click.option(
+    "--grades", "grades_files", multiple=True, type=click.Path(path_type=Path),
+    help="Per-notebook grades CSV(s) from `export --by-notebook` (repeat to merge centres); "
+         "default: this course's gradebook.")
+
+
+@click.command()
+@click.option("--to", "to", required=True, type=click.Path(path_type=Path), help="Folder for the report.")
+@GRADES_OPTION
+@click.option("--final/--during", default=None,
+              help="Judge certificate eligibility (default: when every week has been graded).")
+@click.pass_context
+@friendly_errors
+def report(ctx: click.Context, to: Path, grades_files: tuple[Path, ...], final: bool | None) -> None:
+    """A progress report with charts: per centre and batch, per student, the hardest exercises.
+
+    \b
+    Example:
+      autograder report --to reports/2027-03
+      autograder report --to reports/all --grades khidirpur.csv --grades bowbazar.csv
+    """
+    from autograder.coordinator import load_grades
+    from autograder.eligibility import load_rules
+    from autograder.report import write_report
+
+    project = project_of(ctx)
+    grades = load_grades(project, list(grades_files))
+    page = write_report(to, grades, project.syllabus, load_rules(project.course / "certificates.toml"),
+                        project=None if grades_files else project, final=final)
+    click.echo(f"Report: {page} (open it in any browser; the table is also in {to / 'students.csv'})")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--to", "to", type=click.Path(path_type=Path), help="Folder for the PDF certificates.")
+@GRADES_OPTION
+@click.pass_context
+@friendly_errors
+def certificates(ctx: click.Context, to: Path | None, grades_files: tuple[Path, ...]) -> None:
+    """Certificates for every eligible student, the register, and who is not yet eligible and why.
+
+    \b
+    Example:
+      autograder certificates --to certificates/2027
+      autograder certificates verify PW-2027-3FA91C
+    """
+    if ctx.invoked_subcommand:
+        return
+    if to is None:
+        raise click.UsageError("Give the folder for the certificates with --to DIR.")
+    from autograder.certificates import issue_certificates
+    from autograder.coordinator import load_grades, register_file
+    from autograder.eligibility import load_rules
+
+    project = project_of(ctx)
+    grades = load_grades(project, list(grades_files))
+    run = issue_certificates(to, grades, project.syllabus, load_rules(project.course / "certificates.toml"),
+                             register_file(project))
+    click.echo(f"{len(run.issued)} certificate(s) in {to} ({run.new} new id(s)); "
+               f"{len(run.not_eligible)} student(s) not yet eligible: see {to / 'not_eligible.csv'}")
+
+
+@certificates.command("verify")
+@click.argument("certificate_id")
+@click.pass_context
+@friendly_errors
+def certificates_verify(ctx: click.Context, certificate_id: str) -> None:
+    """Is CERTIFICATE_ID in this course's register, and for whom?
+
+    \b
+    Example:
+      autograder certificates verify PW-2027-3FA91C
+    """
+    from autograder.certificates import verify
+    from autograder.coordinator import register_file
+
+    entry = verify(register_file(project_of(ctx)), certificate_id)
+    if entry is None:
+        click.secho(f"{certificate_id} is NOT in the register of this course.", fg="red")
+        sys.exit(1)
+    click.echo(f"{entry.certificate_id} is genuine: {entry.name} ({entry.student_id}), {entry.level}, "
+               f"{entry.course}, {entry.centre}, {entry.dates}, issued {entry.issued_on}.")

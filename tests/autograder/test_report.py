@@ -1,0 +1,120 @@
+"""A coordinator merges two centres' exports into one report, and bad files are refused
+with the row named and nothing written."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from autograder.cli import main
+from autograder.grades_file import COLUMNS, write_grades
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("certificate_stories", HERE / "test_certificates.py")
+stories = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(stories)
+
+
+@pytest.fixture
+def centre_files(tmp_path):
+    """Khidirpur's and Bowbazar's exports, part way through the course (weeks 1-10)."""
+    ten = [f"week{n:02d}" for n in range(1, 11)]
+    khd = stories.course_rows("KHD-001", weeks=ten, percent=88) + stories.course_rows("KHD-002", weeks=ten, percent=55)
+    bow = stories.course_rows("BOW-001", weeks=ten, percent=75, skip=("week03", "week04", "week06"))
+    files = tmp_path / "khidirpur.csv", tmp_path / "bowbazar.csv"
+    write_grades(files[0], khd, stories.STUDENTS)
+    write_grades(files[1], bow, stories.STUDENTS)
+    return files
+
+
+def run(project, *args):
+    return CliRunner(env={"COLUMNS": "200"}).invoke(main, ["--project", str(project.root), *args])
+
+
+def test_merged_report_has_centres_students_charts_and_a_csv(tiny_course, centre_files, tmp_path):
+    out = tmp_path / "report"
+    result = run(tiny_course, "report", "--to", str(out), "--grades", str(centre_files[0]),
+                 "--grades", str(centre_files[1]))
+    assert result.exit_code == 0, result.output
+    page = (out / "index.html").read_text(encoding="utf-8")
+    for chart in ("average-by-week.png", "submissions-by-week.png", "averages.png"):
+        assert (out / "charts" / chart).stat().st_size > 5000
+        assert f'src="charts/{chart}"' in page
+    assert "Khidirpur" in page and "Bowbazar" in page and "মৌমিতা সাহা" in page
+    assert "http://" not in page and "https://" not in page
+    with (out / "students.csv").open(encoding="utf-8") as fh:
+        table = {r["student_id"]: r for r in csv.DictReader(fh)}
+    assert table["KHD-001"]["status"] == "on track"
+    assert table["KHD-002"]["status"] == "at risk" and table["KHD-002"]["why"] == "average 55.0 % (needs 60 %)"
+    assert table["BOW-001"]["status"] == "at risk"
+    assert table["BOW-001"]["why"].startswith("week03, week04, week06 not submitted")
+
+
+def bad_file(tmp_path, rows, header=COLUMNS):
+    path = tmp_path / "bad.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+GOOD = ["week01", "lesson-main.ipynb", "KHD-001", "Ravi", "Das", "Khidirpur", "2027-A", "8", "10"]
+
+
+@pytest.mark.parametrize("rows, header, message", [
+    ([GOOD], COLUMNS[:-2], "{f} lacks the column(s) score, max_score; make it with `autograder export --by-notebook`."),
+    ([GOOD, GOOD], COLUMNS, "{f} row 3: KHD-001 week01 lesson-main.ipynb appears twice (first at {f} row 2); keep one row."),
+    ([GOOD[:7] + ["12", "10"]], COLUMNS, "{f} row 2: score 12 is outside 0 to 10 for KHD-001 week01 lesson-main.ipynb; fix the score."),
+    ([GOOD[:7] + ["eight", "10"]], COLUMNS, "{f} row 2: score 'eight' is not a number; fix the row or export the grades again."),
+    ([["week99"] + GOOD[1:]], COLUMNS, "{f} row 2: week 'week99' is not in the syllabus; fix the assignment column."),
+])
+def test_bad_grades_files_are_refused_naming_the_row(tiny_course, tmp_path, rows, header, message):
+    path = bad_file(tmp_path, rows, header)
+    out = tmp_path / "report"
+    result = run(tiny_course, "report", "--to", str(out), "--grades", str(path))
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: " + message.format(f=path)
+    assert not out.exists(), "nothing may be written half-way"
+
+
+def test_an_unknown_student_is_refused_when_the_course_has_a_roster(tiny_course, tmp_path):
+    run(tiny_course, "students", "import", str(tiny_course.root / "roster.csv"))
+    path = bad_file(tmp_path, [["week01", "lesson-main.ipynb", "ZZZ-9", "A", "B", "K", "1", "5", "10"]])
+    result = run(tiny_course, "certificates", "--to", str(tmp_path / "certs"), "--grades", str(path))
+    assert result.output.strip() == (f"Error: {path} row 2: unknown student 'ZZZ-9'; add them to the roster "
+                                     "or remove the row.")
+    assert not (tmp_path / "certs").exists()
+
+
+def test_certificates_and_verify_from_the_command_line(tiny_course, tmp_path):
+    path = tmp_path / "all.csv"
+    write_grades(path, stories.course_rows("KHD-001", percent=92), stories.STUDENTS)
+    result = run(tiny_course, "certificates", "--to", str(tmp_path / "certs"), "--grades", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1 certificate(s)" in result.output and "(1 new id(s))" in result.output
+    [pdf] = (tmp_path / "certs").glob("*.pdf")
+    cert_id = pdf.name.rsplit("-KHD-001.pdf")[0]
+    ok = run(tiny_course, "certificates", "verify", cert_id)
+    assert ok.exit_code == 0 and f"{cert_id} is genuine: মৌমিতা সাহা (KHD-001), distinction" in ok.output
+    missing = run(tiny_course, "certificates", "verify", "PW-2027-ABCDEF")
+    assert missing.exit_code == 1 and "is NOT in the register of this course." in missing.output
+
+
+def test_export_by_notebook_has_a_row_per_student_week_and_notebook(module_released_course, grade_answers, tmp_path):
+    project = grade_answers(module_released_course, tmp_path, {"KHD-001": {}})
+    from autograder.roster import import_roster
+    import_roster(project, project.root / "roster.csv")
+    out = tmp_path / "by-notebook.csv"
+    result = run(project, "export", "--by-notebook", "--to", str(out))
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        assert tuple(reader.fieldnames) == ("assignment", "notebook", "student_id", "first_name", "last_name",
+                                            "centre", "batch", "score", "max_score")
+        rows = {r["student_id"]: r for r in reader}
+    assert (rows["KHD-001"]["score"], rows["KHD-001"]["max_score"]) == ("5", "5")
+    assert rows["BOW-001"]["score"] == "" and rows["BOW-001"]["centre"] == "Bowbazar"
