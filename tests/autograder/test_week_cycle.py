@@ -2,35 +2,19 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 
 import nbformat
 import pytest
 from click.testing import CliRunner
 
 from autograder.cli import main
-from autograder.collect import collect_week
-from autograder.grade import grade_week
-from autograder.submit import submit_week
-from autograder.synthetic import filled_release
 
 
 @pytest.fixture
-def graded_course(released_course, tmp_path):
+def graded_course(released_course, grade_answers, tmp_path):
     """KHD-001 hands in full answers, KHD-002 the untouched release; BOW-001 nothing."""
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    for student, answers in (("KHD-001", {}), ("KHD-002", None)):
-        folder = tmp_path / student / "week01"
-        folder.mkdir(parents=True)
-        overrides = answers if answers is not None else {
-            ("lesson-tiny.ipynb", "q1_total_cost"): None, ("lesson-tiny.ipynb", "q2_greeting"): None}
-        for name, nb in filled_release(released_course, "week01", overrides).items():
-            nbformat.write(nb, folder / name)
-        submit_week("week01", usb, student_id=student, source=folder, now=dt.datetime(2027, 1, 8, 10))
-    collect_week(released_course, "week01", usb)
-    grade_week(released_course, "week01", jobs=2)
-    return released_course
+    untouched = {("lesson-tiny.ipynb", "q1_total_cost"): None, ("lesson-tiny.ipynb", "q2_greeting"): None}
+    return grade_answers(released_course, tmp_path, {"KHD-001": {}, "KHD-002": untouched})
 
 
 def run(project, *args):
