@@ -44,6 +44,41 @@ def release(ctx: click.Context, week: str) -> None:
     click.echo(f"Copy this bundle to each student's Pi (USB stick or LAN folder): {result.bundle}")
 
 
+@main.command()
+@click.argument("week")
+@click.option("--jobs", type=int, default=None, help="How many submissions to grade at once (default: CPU cores).")
+@click.pass_context
+@friendly_errors
+def grade(ctx: click.Context, week: str, jobs: int | None) -> None:
+    """Autograde every collected submission of WEEK; one bad submission never stops the rest.
+
+    Exit status 1 when a submission could not be graded or a cell was stopped.
+
+    \b
+    Example:
+      autograder grade week03
+    """
+    from rich.progress import Progress
+
+    from autograder.grade import grade_week, submitted_students
+
+    project = project_of(ctx)
+    total = len(submitted_students(project, week))
+    with Progress(console=console(), transient=True) as progress:
+        task = progress.add_task(f"Grading {week}", total=total)
+        results = grade_week(project, week, jobs=jobs, on_done=lambda sid, err: progress.advance(task))
+    table = Table("student", "score", "result", "needs a look")
+    for r in results:
+        colour = {"graded": "green", "partly failed": "yellow"}.get(r.status, "red")
+        why = r.error or "; ".join(str(p) for p in r.problems)
+        table.add_row(r.student_id, f"{r.score:g}/{r.max_score:g}", f"[{colour}]{r.status}[/]", why)
+    console().print(table)
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("graded", "partly failed", "rejected")}
+    click.echo(", ".join(f"{n} {s}" for s, n in counts.items()) + ".")
+    if counts["partly failed"] or counts["rejected"]:
+        sys.exit(1)
+
+
 @main.group()
 def students() -> None:
     """The class roster (nbgrader's students plus centre and batch)."""

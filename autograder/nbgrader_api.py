@@ -22,6 +22,14 @@ from autograder.errors import NbgraderFailed
 from autograder.project import Project
 
 
+def _quiet_known_warnings() -> None:
+    """nbgrader 0.9 on SQLAlchemy 2 warns about its own session use on every grade; the
+    warning says nothing an instructor can act on."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+
+
 def _put_env_bin_on_path() -> None:
     """nbgrader runs `alembic` from PATH when it creates a gradebook; find ours."""
     bin_dir = os.path.dirname(sys.executable)
@@ -48,6 +56,7 @@ def make_api(project: Project, extra: Config | None = None):
     from nbgrader.coursedir import CourseDirectory
 
     _put_env_bin_on_path()
+    _quiet_known_warnings()
     config = course_config(project, extra)
     coursedir = CourseDirectory(config=config)
     # The API probes a JupyterHub exchange folder we never use; it logs CRITICAL when the

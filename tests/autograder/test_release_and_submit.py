@@ -89,7 +89,7 @@ def test_submit_to_a_missing_usb_stick(tmp_path):
 
 def test_every_command_has_help_with_an_example():
     runner = CliRunner()
-    commands = [["release"], ["validate"], ["status"], ["students", "import"], ["students", "list"],
+    commands = [["release"], ["grade"], ["validate"], ["status"], ["students", "import"], ["students", "list"],
                 ["whoami"], ["submit"], ["collect"], ["feedback"], ["export"], ["demo"], ["report"],
                 ["certificates"], ["certificates", "verify"]]
     for command in commands:

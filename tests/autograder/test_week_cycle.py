@@ -60,3 +60,17 @@ def test_feedback_gives_each_graded_student_a_page(graded_course, tmp_path):
     assert (out / "KHD-001" / "week01" / "lesson-tiny.html").exists()
     assert (out / "KHD-002" / "week01" / "lesson-tiny.html").exists()
     assert not (out / "BOW-001").exists()
+
+
+def test_grade_command_shows_a_table_and_exits_zero_when_all_is_well(released_course, grade_answers, tmp_path):
+    project = grade_answers(released_course, tmp_path, {"KHD-001": {}, "KHD-002": {}})
+    result = run(project, "grade", "week01", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert "KHD-001" in result.output and "5/5" in result.output
+    assert "2 graded, 0 partly failed, 0 rejected." in result.output
+
+
+def test_grade_before_release_says_what_to_do(tiny_course):
+    result = run(tiny_course, "grade", "week01")
+    assert result.exit_code == 1
+    assert "run `autograder release week01` first" in result.output
