@@ -263,7 +263,7 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
     """
     import tempfile
 
-    from autograder.validate import check_weeks, static_problems, wrong_answers_for
+    from autograder.validate import check_weeks, missing_modules, static_problems, wrong_answers_for
 
     project = project_of(ctx)
     weeks = list(weeks) or [w.id for w in project.syllabus.weeks if project.source_notebooks(w.id)]
@@ -278,6 +278,9 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
             wrong = ", ".join(f"{s:g}" for m, (s, t) in report.wrong_scores.items())
             table.add_row(week, nb, f"{score:g}/{total:g}", f"{untouched:g}", wrong)
     console().print(table)
+    for week in weeks:
+        for name in missing_modules(project, week):
+            click.secho(f"! {week}: the syllabus places {name} here; it is not written yet", fg="yellow")
     for problem in problems:
         click.secho(f"✗ {problem}", fg="red")
     if problems:
@@ -297,10 +300,10 @@ def status(ctx: click.Context) -> None:
     """
     from autograder.status import week_status
 
-    table = Table("week", "title", "source", "release", "collected", "graded", "average")
+    table = Table("week", "title", "source", "release", "collected", "graded", "average", "not written yet")
     for row in week_status(project_of(ctx)):
         table.add_row(row.week, row.title, row.source, row.release, str(row.collected),
-                      str(row.graded), row.average)
+                      str(row.graded), row.average, row.missing)
     console().print(table)
 
 

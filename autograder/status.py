@@ -9,7 +9,7 @@ from autograder.grade import submitted_students
 from autograder.nbgrader_api import make_api
 from autograder.project import Project
 from autograder.scores import notebook_scores
-from autograder.validate import release_drift, scratch_project
+from autograder.validate import missing_modules, release_drift, scratch_project
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class WeekStatus:
     collected: int
     graded: int
     average: str     # "72%" or "—"
+    missing: str     # syllabus modules not written yet, e.g. "safety-fake-job-offers.ipynb"
 
 
 def _release_states(project: Project, week_ids: list[str]) -> dict[str, str]:
@@ -60,5 +61,6 @@ def week_status(project: Project) -> list[WeekStatus]:
             source=f"{count} notebook{'s' if count != 1 else ''}" if count else "—",
             release=releases.get(week.id, "—"),
             collected=len(submitted_students(project, week.id)),
-            graded=len(graded), average=average))
+            graded=len(graded), average=average,
+            missing=", ".join(missing_modules(project, week.id)) if count else ""))
     return rows

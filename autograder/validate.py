@@ -65,18 +65,20 @@ def load_wrong_answers(path: Path) -> list[WrongAnswer]:
 # -- static checks ---------------------------------------------------------------------
 def static_problems(project: Project, week_id: str) -> list[str]:
     """Everything wrong with a week's source that can be seen without running it."""
-    week = project.syllabus.week(week_id)
     notebooks = project.source_notebooks(week_id)
     if not notebooks:
         return [f"{week_id}: course/source/{week_id}/ has no notebooks"]
     problems = []
-    names = {p.name for p in notebooks}
-    for wanted in (week.safety_notebook, week.lab_notebook):
-        if wanted and wanted not in names:
-            problems.append(f"{week_id}: the syllabus places {wanted} in this week, but it is missing")
     for path in notebooks:
         problems += _notebook_problems(week_id, path)
     return problems
+
+
+def missing_modules(project: Project, week_id: str) -> list[str]:
+    """Safety modules and labs the syllabus places in the week that are not written yet."""
+    week = project.syllabus.week(week_id)
+    names = {p.name for p in project.source_notebooks(week_id)}
+    return [name for name in (week.safety_notebook, week.lab_notebook) if name and name not in names]
 
 
 def _notebook_problems(week_id: str, path: Path) -> list[str]:

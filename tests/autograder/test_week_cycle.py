@@ -42,6 +42,7 @@ def test_status_shows_the_week_released_collected_and_graded(graded_course):
     for part in ("1 notebook", "in sync", "2", "50%"):
         assert part in line, f"{part!r} missing from: {line}"
     assert "week26" in result.output
+    assert "safety-our-safe-space.ipynb" in line  # S1 is placed in week01 but not in the tiny course
 
 
 def test_status_notices_a_source_edited_after_release(graded_course):
