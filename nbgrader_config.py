@@ -9,8 +9,10 @@ c.CourseDirectory.root = "course"
 c.CourseDirectory.course_id = "pathways"
 # Files that must never be copied into a student's folder or graded.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
-# A student's cell may run at most this long while grading (seconds).
-c.Execute.timeout = 30
-# Cut floods of output so one submission cannot fill the disk.
-c.LimitOutput.max_lines = 200
+# Limits for each student's code while grading. `autograder grade` also runs each kernel
+# in a bubblewrap sandbox (no network, course folder hidden) with this memory limit;
+# plain nbgrader ignores the SandboxKernelManager line.
+c.Execute.timeout = 30                        # seconds per cell
+c.SandboxKernelManager.memory_limit = "1G"    # per student's kernel
+c.LimitOutput.max_lines = 200                 # output kept per cell
 c.LimitOutput.max_traceback = 50

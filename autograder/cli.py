@@ -47,12 +47,17 @@ def release(ctx: click.Context, week: str) -> None:
 @main.command()
 @click.argument("week")
 @click.option("--jobs", type=int, default=None, help="How many submissions to grade at once (default: CPU cores).")
+@click.option("--no-sandbox", is_flag=True,
+              help="Run students' code without bubblewrap (only if you trust every submission).")
 @click.pass_context
 @friendly_errors
-def grade(ctx: click.Context, week: str, jobs: int | None) -> None:
+def grade(ctx: click.Context, week: str, jobs: int | None, no_sandbox: bool) -> None:
     """Autograde every collected submission of WEEK; one bad submission never stops the rest.
 
-    Exit status 1 when a submission could not be graded or a cell was stopped.
+    Each student's code runs in a sandbox (Linux, bubblewrap): no network, no access to the
+    gradebook or classmates' work, a memory limit and a time limit per cell. A cell that
+    hangs or stops Python loses only its own points. Exit status 1 when a submission could
+    not be graded or a cell was stopped.
 
     \b
     Example:
@@ -66,7 +71,11 @@ def grade(ctx: click.Context, week: str, jobs: int | None) -> None:
     total = len(submitted_students(project, week))
     with Progress(console=console(), transient=True) as progress:
         task = progress.add_task(f"Grading {week}", total=total)
-        results = grade_week(project, week, jobs=jobs, on_done=lambda sid, err: progress.advance(task))
+        results = grade_week(project, week, jobs=jobs, sandbox=not no_sandbox,
+                             on_done=lambda sid, err: progress.advance(task),
+                             warn=lambda text: click.secho(f"Note: {text}.", fg="yellow", err=True))
+    if no_sandbox:
+        click.secho("Note: graded without a sandbox (--no-sandbox).", fg="yellow", err=True)
     table = Table("student", "score", "result", "needs a look")
     for r in results:
         colour = {"graded": "green", "partly failed": "yellow"}.get(r.status, "red")

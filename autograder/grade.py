@@ -6,21 +6,24 @@ goes on; the gradebook is copied to course/backups/ before anything is written.
 """
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import shutil
 import sys
-import datetime as dt
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.errors import NbgraderFailed, PathwaysError
-from autograder.nbgrader_api import gradebook, make_api
+from autograder.nbgrader_api import check, gradebook, make_api
 from autograder.project import Project
 from autograder.scores import notebook_scores
 from autograder.cell_problems import CellProblem, find_cell_problems
+from autograder.grading_config import grading_config
+from autograder.sanitize import strip_forged_cells
+from autograder.sandbox import sandbox_problem
 
 BACKUPS_KEPT = 10
 
@@ -73,17 +76,17 @@ def require_released(project: Project, week_id: str) -> None:
 _worker_api = None
 
 
-def _init_worker(root: str) -> None:
+def _init_worker(root: str, sandbox: bool) -> None:
     global _worker_api
     os.environ.setdefault("GPIOZERO_PIN_FACTORY", "mock")
-    _worker_api = make_api(Project(Path(root)))
+    project = Project(Path(root))
+    _worker_api = make_api(project, grading_config(project, sandbox=sandbox))
 
 
 def _grade_one(week_id: str, student_id: str) -> tuple[str, str]:
     """Grade one submission; return (student_id, error message or "")."""
     try:
         result = _worker_api.autograde(week_id, student_id, force=True, create=False)
-        from autograder.nbgrader_api import check
         check(result, f"grading {student_id}'s {week_id}")
         return student_id, ""
     except NbgraderFailed as err:
@@ -98,30 +101,41 @@ def _pool_context():
 
 
 def grade_week(project: Project, week_id: str, *, students: Iterable[str] | None = None,
-               jobs: int | None = None,
-               on_done: Callable[[str, str], None] | None = None) -> list[GradeResult]:
-    """Autograde the week's submissions; `on_done(student_id, error)` reports progress."""
+               jobs: int | None = None, sandbox: bool = True,
+               on_done: Callable[[str, str], None] | None = None,
+               warn: Callable[[str], None] | None = None) -> list[GradeResult]:
+    """Autograde the week's submissions; `on_done(student_id, error)` reports progress.
+
+    With `sandbox` (the default) each kernel runs under bubblewrap; where that cannot
+    work, `warn` is told once and grading goes on without it."""
     project.syllabus.week(week_id)
     require_released(project, week_id)
     wanted = sorted(students) if students is not None else submitted_students(project, week_id)
     if not wanted:
         return []
     backup_gradebook(project)
+    problem = sandbox_problem() if sandbox else None
+    if problem:
+        sandbox = False
+        if warn:
+            warn(problem)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(wanted)))
+    forged = {sid: strip_forged_cells(project.source / week_id, project.submitted / sid / week_id)
+              for sid in wanted}
     errors: dict[str, str] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                             initializer=_init_worker, initargs=(str(project.root),)) as pool:
+                             initializer=_init_worker, initargs=(str(project.root), sandbox)) as pool:
         futures = [pool.submit(_grade_one, week_id, sid) for sid in wanted]
         for future in as_completed(futures):
             student_id, error = future.result()
             errors[student_id] = error
             if on_done:
                 on_done(student_id, error)
-    return collect_results(project, week_id, wanted, errors)
+    return collect_results(project, week_id, wanted, errors, forged)
 
 
 def collect_results(project: Project, week_id: str, students: list[str],
-                    errors: dict[str, str]) -> list[GradeResult]:
+                    errors: dict[str, str], forged: dict[str, list[CellProblem]]) -> list[GradeResult]:
     scores = notebook_scores(project, week_id)
     results = []
     for sid in students:
@@ -130,6 +144,6 @@ def collect_results(project: Project, week_id: str, students: list[str],
             result.score += row.score
             result.max_score += row.max_score
         if not result.error:
-            result.problems = find_cell_problems(project.autograded / sid / week_id)
+            result.problems = forged.get(sid, []) + find_cell_problems(project.autograded / sid / week_id)
         results.append(result)
     return results

@@ -75,3 +75,16 @@ def test_grade_before_release_says_what_to_do(tiny_course):
     result = run(tiny_course, "grade", "week01")
     assert result.exit_code == 1
     assert "run `autograder release week01` first" in result.output
+
+
+def test_grading_again_after_an_interrupted_run_grades_each_student_once(released_course, grade_answers, tmp_path):
+    """A power cut half way: the instructor simply runs `grade` again."""
+    from autograder.grade import grade_week
+    from autograder.nbgrader_api import gradebook
+
+    project = grade_answers(released_course, tmp_path, {"KHD-001": {}, "KHD-002": {}})
+    results = grade_week(project, "week01", jobs=2)
+    assert sorted((r.student_id, r.score) for r in results) == [("KHD-001", 5), ("KHD-002", 5)]
+    with gradebook(project) as book:
+        assert len(book.find_assignment("week01").submissions) == 2
+    assert len(list((project.course / "backups").glob("gradebook-*.db"))) == 2

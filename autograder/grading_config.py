@@ -1,0 +1,25 @@
+"""The nbgrader configuration `autograder grade` adds on top of the course's own.
+
+It swaps nbgrader's Execute preprocessor for RobustExecute (sandboxed, and fair when a
+cell kills or hangs Python) by configuration only; plain `nbgrader autograde` keeps
+nbgrader's stock behaviour and the same scores for well-behaved notebooks.
+"""
+from __future__ import annotations
+
+from traitlets.config import Config
+
+from autograder.project import Project
+
+
+def grading_config(project: Project, *, sandbox: bool) -> Config:
+    from nbgrader.converters.autograde import Autograde
+    from nbgrader.preprocessors import Execute
+
+    from autograder.robust_execute import RobustExecute
+
+    stock = Autograde.class_traits()["autograde_preprocessors"].default()
+    config = Config()
+    config.Autograde.autograde_preprocessors = [RobustExecute if p is Execute else p for p in stock]
+    config.RobustExecute.sandbox = sandbox
+    config.SandboxKernelManager.hidden_paths = [str(project.course)]
+    return config

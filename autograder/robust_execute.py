@@ -1,0 +1,83 @@
+"""nbgrader's Execute preprocessor, made fair to the rest of the class and to the student.
+
+Stock nbgrader loses a student's whole submission when one cell kills the kernel or
+ignores the interrupt after a time-out. Here that cell gets an error output saying what
+happened ("ran longer than 30 seconds"), the kernel is started again, the cells before it
+are replayed (their outputs kept from the first run), and grading goes on from the next
+cell. Chosen by configuration (`Autograde.autograde_preprocessors`), never by patching.
+"""
+from __future__ import annotations
+
+import copy
+
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.client import NotebookClient
+from traitlets import Bool
+
+from autograder.sandbox import SandboxKernelManager
+
+MAX_RESTARTS = 5  # a notebook that kills Python more often than this is not graded further
+
+
+def stopped_output(ename: str, message: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=message,
+                        traceback=[f"{ename}: {message}"])
+
+
+class RobustExecute(Execute):
+    sandbox = Bool(True, help="Run each kernel inside bubblewrap (Linux)").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        NotebookClient.__init__(self, nb, km)
+        self.kernel_manager_class = SandboxKernelManager if self.sandbox else AsyncKernelManager
+        # A timed-out cell is stopped by ending its kernel, not by SIGINT, which a loop
+        # can ignore: let nbclient raise so the kernel can be replaced.
+        self.interrupt_on_timeout = False
+        self.shutdown_kernel = "immediate"  # nothing in a graded kernel is worth waiting for
+        self.reset_execution_trackers()
+        self._check_assign_resources(resources)
+        broken: set[int] = set()
+        start = 0
+        for _attempt in range(MAX_RESTARTS + 1):
+            current = start
+            try:
+                with self.setup_kernel():
+                    info = self.wait_for_reply(self.kc.kernel_info())
+                    self.nb.metadata["language_info"] = info["content"]["language_info"]
+                    self._replay(start, broken)
+                    for index in range(start, len(self.nb.cells)):
+                        current = index
+                        self.preprocess_cell(self.nb.cells[index], resources, index)
+                break
+            except CellTimeoutError:
+                self._mark(current, "CellTimeoutError",
+                           f"this cell ran longer than {self.timeout} seconds and was stopped")
+            except DeadKernelError:
+                self._mark(current, "DeadKernelError",
+                           "this cell stopped Python (for example with exit()), so Python was started again")
+            self.km = self.kc = None  # the next round gets a fresh kernel (and sandbox)
+            broken.add(current)
+            start = current + 1
+            if start >= len(self.nb.cells):
+                break
+        else:
+            for index in range(start, len(self.nb.cells)):
+                self._mark(index, "DeadKernelError", "not run: earlier cells stopped Python too many times")
+        self.set_widgets_metadata()
+        return self.nb, self.resources
+
+    def _replay(self, upto: int, broken: set[int]) -> None:
+        """Run the cells before `upto` again in a new kernel; their first outputs are kept."""
+        for index in range(upto):
+            cell = self.nb.cells[index]
+            if index not in broken and cell.cell_type == "code":
+                self.execute_cell(copy.deepcopy(cell), index, store_history=False)
+
+    def _mark(self, index: int, ename: str, message: str) -> None:
+        cell = self.nb.cells[index]
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", []) if o.get("output_type") != "error"]
+            cell.outputs.append(stopped_output(ename, message))
