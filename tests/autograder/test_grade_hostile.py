@@ -194,3 +194,16 @@ def test_changed_points_do_not_change_the_maximum(graded):
 def test_a_file_that_is_not_a_notebook_is_reported_not_graded(graded):
     result = graded[1]["not-a-notebook"]
     assert result.status == "rejected" and result.error
+
+
+def test_feedback_tells_the_student_in_plain_words_what_happened(graded, tmp_path):
+    import re
+
+    from autograder.feedback import write_feedback
+    from autograder.leaks import page_text
+
+    write_feedback(graded[0], "week01", tmp_path)
+    page = re.sub(r"\s+", " ", page_text(tmp_path / "infinite-loop" / "week01" / "lesson-tiny.html"))
+    assert "Your answer cell has an error. Your code ran longer than the time limit and was stopped." in page
+    page = re.sub(r"\s+", " ", page_text(tmp_path / "kills-kernel" / "week01" / "lesson-tiny.html"))
+    assert "Your code stopped Python while it ran" in page
