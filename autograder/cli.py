@@ -46,7 +46,7 @@ def release(ctx: click.Context, week: str) -> None:
 
 @main.command()
 @click.argument("week")
-@click.option("--jobs", type=int, default=None, help="How many submissions to grade at once (default: CPU cores).")
+@click.option("--jobs", type=int, default=None, help="How many submissions to grade at once (default: CPU cores + 1).")
 @click.option("--no-sandbox", is_flag=True,
               help="Run students' code without bubblewrap (only if you trust every submission).")
 @click.pass_context
