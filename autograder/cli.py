@@ -39,7 +39,8 @@ def release(ctx: click.Context, week: str) -> None:
     """
     from autograder.release import release_week
 
-    result = release_week(project_of(ctx), week)
+    with console().status(f"Releasing {week}…"):
+        result = release_week(project_of(ctx), week)
     click.echo(f"Released {week}: {len(result.files)} file(s) in {result.folder}")
     click.echo(f"Copy this bundle to each student's Pi (USB stick or LAN folder): {result.bundle}")
 
@@ -214,7 +215,8 @@ def feedback(ctx: click.Context, week: str, to: Path) -> None:
     """
     from autograder.feedback import write_feedback
 
-    pages = write_feedback(project_of(ctx), week, to)
+    with console().status(f"Writing feedback for {week}…"):
+        pages = write_feedback(project_of(ctx), week, to)
     click.echo(f"Wrote {len(pages)} feedback page(s) to {to}")
 
 
@@ -277,7 +279,8 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
     project = project_of(ctx)
     weeks = list(weeks) or [w.id for w in project.syllabus.weeks if project.source_notebooks(w.id)]
     problems = [p for w in weeks for p in static_problems(project, w)]
-    with tempfile.TemporaryDirectory(prefix="pathways-validate-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="pathways-validate-") as tmp, \
+            console().status(f"Grading the solutions, the untouched release and the wrong answers of {len(weeks)} week(s)…"):
         reports = check_weeks(project, weeks, Path(tmp) / "course", wrong_answers_for(project, weeks), jobs=jobs)
     table = Table("week", "notebook", "solutions", "untouched", "wrong answers")
     for week, report in reports.items():
@@ -310,7 +313,9 @@ def status(ctx: click.Context) -> None:
     from autograder.status import week_status
 
     table = Table("week", "title", "source", "release", "collected", "graded", "average", "not written yet")
-    for row in week_status(project_of(ctx)):
+    with console().status("Checking every week's release against its source…"):
+        rows = week_status(project_of(ctx))
+    for row in rows:
         table.add_row(row.week, row.title, row.source, row.release, str(row.collected),
                       str(row.graded), row.average, row.missing)
     console().print(table)
