@@ -1,0 +1,129 @@
+"""Choose the pin factory for a lab: real pins on a Raspberry Pi, pretend pins elsewhere.
+
+Two things gpiozero does not do for a classroom:
+- re-running a notebook cell that makes ``LED(17)`` again fails with "pin in use";
+  every factory made here closes the earlier device on that pin instead;
+- mock pins are invisible; the pretend pins made here tell a listener (the simulated board)
+  each time they change, so the student can watch the LEDs while the code runs.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from gpiozero import Device
+from gpiozero.pins.mock import MockFactory, MockPWMPin
+
+PinListener = Callable[[int, float], None]
+ENV_VAR = "GPIOZERO_PIN_FACTORY"
+
+
+def on_raspberry_pi(model_file: Path = Path("/proc/device-tree/model")) -> bool:
+    """True on a Raspberry Pi (the device tree names the board)."""
+    try:
+        return "Raspberry Pi" in model_file.read_text(errors="replace")
+    except OSError:
+        return False
+
+
+class ReclaimPinsMixin:
+    """Close an earlier device on a pin instead of failing with GPIOPinInUse."""
+
+    def reserve_pins(self, requester, *names):  # noqa: ANN001 (gpiozero's signature)
+        for earlier in self._earlier_devices_on(requester, names):
+            earlier.close()
+        super().reserve_pins(requester, *names)
+
+    def _earlier_devices_on(self, requester, names) -> list:  # noqa: ANN001
+        found = []
+        with self._res_lock:
+            for name in names:
+                for _header, info in self.board_info.find_pin(name):
+                    for reserver_ref in self._reservations[info]:
+                        reserver = reserver_ref()
+                        if (reserver is not None and reserver is not requester
+                                and requester._conflicts_with(reserver)):
+                            found.append(reserver)
+        return found
+
+
+class BoardPin(MockPWMPin):
+    """A pretend pin (PWM-capable) that reports every change to its factory's listeners."""
+
+    def _change_state(self, value) -> bool:  # noqa: ANN001
+        changed = super()._change_state(value)
+        if changed:
+            self.factory.notify(self.info.name, float(value))
+        return changed
+
+
+class BoardMockFactory(ReclaimPinsMixin, MockFactory):
+    """gpiozero's MockFactory with PWM pins, pin reclaiming and change listeners."""
+
+    def __init__(self) -> None:
+        super().__init__(pin_class=BoardPin)
+        self._listeners: list[PinListener] = []
+
+    def add_listener(self, listener: PinListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: PinListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def notify(self, pin_name: str, level: float) -> None:
+        if not pin_name.startswith("GPIO"):
+            return
+        number = int(pin_name[4:])
+        for listener in list(self._listeners):
+            listener(number, level)
+
+    def close_all_devices(self) -> None:
+        close_all_devices(self)
+
+
+def close_all_devices(factory) -> None:  # noqa: ANN001
+    """Close every device that still holds a pin of this factory."""
+    with factory._res_lock:
+        devices = {id(d): d for refs in factory._reservations.values()
+                   for d in (r() for r in refs) if d is not None}
+    for device in devices.values():
+        try:
+            device.close()
+        except Exception:  # a half-built device from a failed cell: nothing to release
+            pass
+
+
+def _with_reclaiming(factory):  # noqa: ANN001, ANN202
+    """The same factory object, taught to close earlier devices on a re-used pin."""
+    cls = factory.__class__
+    if not isinstance(factory, ReclaimPinsMixin):
+        factory.__class__ = type(f"Reclaiming{cls.__name__}", (ReclaimPinsMixin, cls), {})
+    return factory
+
+
+def choose_factory() -> object:
+    """The lab's pin factory: GPIOZERO_PIN_FACTORY if set, else real pins on a Pi, else mock."""
+    wanted = os.environ.get(ENV_VAR, "").strip().lower()
+    if wanted == "mock" or (not wanted and not on_raspberry_pi()):
+        return BoardMockFactory()
+    if not wanted:
+        try:
+            from gpiozero.pins.lgpio import LGPIOFactory  # the one that works on a Pi 5
+            return _with_reclaiming(LGPIOFactory())
+        except Exception:  # lgpio missing or no access: let gpiozero try its other factories
+            pass
+    return _with_reclaiming(Device._default_pin_factory())
+
+
+def install_factory(factory) -> None:  # noqa: ANN001
+    """Make ``factory`` the one new devices use, closing the devices of the old one."""
+    old = Device.pin_factory
+    if old is not None and old is not factory:
+        close_all_devices(old)
+        try:
+            old.close()
+        except Exception:
+            pass
+    Device.pin_factory = factory
