@@ -7,6 +7,8 @@ import os
 import zipfile
 from pathlib import Path
 
+import nbformat
+
 from autograder.errors import SubmissionError
 from autograder.notebook_checks import read_notebook
 from autograder.roster import STUDENT_ID
@@ -44,6 +46,13 @@ def find_week_folder(week: str, given: Path | None = None) -> Path:
                           f"--from, e.g. --from ~/pathways/{week}.")
 
 
+def without_widget_state(path: Path) -> str:
+    """The notebook's text without saved widget state, so no click in a safety scenario leaves the Pi."""
+    notebook = read_notebook(path)
+    notebook.metadata.pop("widgets", None)
+    return nbformat.writes(notebook)
+
+
 def submit_week(week: str, to: Path, *, student_id: str | None = None,
                 source: Path | None = None, now: dt.datetime | None = None) -> Path:
     """Zip the week's notebooks to `to`/<id>__<week>__<time>.zip; refuse a damaged notebook."""
@@ -67,7 +76,7 @@ def submit_week(week: str, to: Path, *, student_id: str | None = None,
     partial = target.with_suffix(".zip.partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in notebooks:
-            zf.write(path, path.name)
+            zf.writestr(path.name, without_widget_state(path))
         zf.writestr("pathways-submission.json", json.dumps(
             {"student_id": student_id, "week": week, "submitted_at": when.isoformat()}))
     partial.replace(target)

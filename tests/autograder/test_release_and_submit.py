@@ -72,6 +72,23 @@ def test_submit_refuses_a_damaged_notebook_and_names_it(tmp_path):
     assert not list(tmp_path.glob("*.zip"))
 
 
+def test_clicks_saved_in_widget_state_never_leave_the_pi(tmp_path):
+    """A safety scenario's radio button, saved by JupyterLab as widget state, is not handed in."""
+    import json
+    folder = tmp_path / "week04"
+    folder.mkdir()
+    state = {"application/vnd.jupyter.widget-state+json": {"state": {"m1": {"state": {"index": 2}}}}}
+    notebook = {"cells": [], "metadata": {"widgets": state}, "nbformat": 4, "nbformat_minor": 5}
+    (folder / "safety-fake-job-offers.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    result = CliRunner().invoke(main, ["submit", "week04", "--to", str(tmp_path), "--student",
+                                       "KHD-001", "--from", str(folder)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(next(tmp_path.glob("*.zip"))) as zf:
+        handed_in = json.loads(zf.read("safety-fake-job-offers.ipynb"))
+    assert "widgets" not in handed_in["metadata"]
+    assert "widgets" in json.loads((folder / "safety-fake-job-offers.ipynb").read_text())["metadata"]
+
+
 def test_submit_without_an_id_says_how_to_set_one(tmp_path):
     result = CliRunner(env={"XDG_CONFIG_HOME": str(tmp_path)}).invoke(
         main, ["submit", "week01", "--to", str(tmp_path), "--from", str(tmp_path)])
