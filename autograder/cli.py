@@ -287,7 +287,7 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
         problems += report.problems
         for nb, (score, total) in sorted(report.solution_scores.items()):
             untouched = report.untouched_scores.get(nb, (0, 0))[0]
-            wrong = ", ".join(f"{s:g}" for m, (s, t) in report.wrong_scores.items())
+            wrong = ", ".join(f"{s:g}" for (where, _m), (s, _t) in report.wrong_scores.items() if where == nb)
             table.add_row(week, nb, f"{score:g}/{total:g}", f"{untouched:g}", wrong)
     console().print(table)
     for week in weeks:

@@ -51,7 +51,8 @@ class WeekReport:
     problems: list[str] = field(default_factory=list)
     solution_scores: dict[str, tuple[float, float]] = field(default_factory=dict)
     untouched_scores: dict[str, tuple[float, float]] = field(default_factory=dict)
-    wrong_scores: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # (notebook name without .ipynb, mistake) -> (score, max score)
+    wrong_scores: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
 
 def load_wrong_answers(path: Path) -> list[WrongAnswer]:
@@ -220,7 +221,7 @@ def _judge(scratch: Project, week_id: str, report: WeekReport, results, wrong_an
         if wrong.student_id not in by_student or not rows:
             continue
         score, max_score = rows[0].score, rows[0].max_score
-        report.wrong_scores[wrong.mistake] = (score, max_score)
+        report.wrong_scores[(Path(wrong.notebook).stem, wrong.mistake)] = (score, max_score)
         if score >= max_score:
             report.problems.append(f"{week_id}/{wrong.notebook} {wrong.cell}: the wrong answer "
                                    f"'{wrong.mistake}' earns full marks ({score:g}/{max_score:g})")
