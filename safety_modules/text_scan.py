@@ -17,7 +17,8 @@ HELP_WORDS = re.compile(r"\b(call|calls|dial|helpline|help line|phone|ring|conta
                         re.IGNORECASE)
 NEAR = 25  # characters before a short number where a help word makes it phone-like
 SHORT_NUMBER = re.compile(r"(?<![\w.₹-])(\d{3,5})(?![\w.%]|-\d)")
-LONG_NUMBER = re.compile(r"(?<![\w.])(?:\+91[\s-]?)?\d(?:[\s-]?\d){9,}(?!\w)")
+LONG_NUMBER = re.compile(r"(?<![\w.-])(?:\+91[\s-]?)?(?:\d{10,}|\d{5}[\s-]\d{5}|"
+                         r"\d{3,4}[\s-]\d{3,4}[\s-]\d{4})(?![\w-])")
 TOLL_FREE = re.compile(r"\b1-?800-?[\d-]{6,}\b")
 ADDRESS = re.compile(r"(?i)\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:in|com|org|net|gov|co|xyz|online|"
                      r"site|info|example|invalid|test)\b(?!\w|\.\w|\()")
