@@ -80,7 +80,8 @@ def standing(student_id: str, rows: list[NotebookRow], syllabus: Syllabus, rules
     safety = _safety_percent(mine, syllabus, final=final, present=set(weeks))
     capstone = _capstone_percent(mine, syllabus)
     result = Standing(student_id, len(weeks), len(done), average, week_percent, safety, capstone)
-    result.missing = _missing(result, syllabus, rules, final=final, present=set(weeks))
+    capstone_released = any(_is_capstone_row(r, syllabus) for r in rows)
+    result.missing = _missing(result, rules, final=final, capstone_released=capstone_released)
     if not result.missing:
         result.level = "distinction" if average >= rules.distinction_average else "completion"
     return result
@@ -98,16 +99,22 @@ def _safety_percent(rows, syllabus: Syllabus, *, final: bool, present: set[str])
     return out
 
 
-def _capstone_percent(rows, syllabus: Syllabus) -> float | None:
+def _is_capstone_row(row: NotebookRow, syllabus: Syllabus) -> bool:
+    """A capstone project notebook: in a capstone week, and not that week's safety module."""
     capstone_weeks = {w.id for w in syllabus.weeks if w.capstone}
-    parts = [r for r in rows if r.assignment in capstone_weeks and not r.notebook.startswith("safety-")]
+    return row.assignment in capstone_weeks and not row.notebook.startswith("safety-")
+
+
+def _capstone_percent(rows, syllabus: Syllabus) -> float | None:
+    parts = [r for r in rows if _is_capstone_row(r, syllabus)]
     if not parts or all(r.score is None for r in parts):
         return None
     return _percent(sum(r.score or 0.0 for r in parts), sum(r.max_score for r in parts))
 
 
-def _missing(s: Standing, syllabus: Syllabus, rules: Rules, *, final: bool, present: set[str]) -> list[str]:
-    """Plain reasons, in the order a coordinator reads them."""
+def _missing(s: Standing, rules: Rules, *, final: bool, capstone_released: bool) -> list[str]:
+    """Plain reasons, in the order a coordinator reads them. Mid-course the capstone counts
+    only once a capstone project notebook is in the grades (week 24 opens with S8 alone)."""
     reasons = []
     if s.weeks_total and s.submitted_percent < rules.min_submitted:
         not_in = [week for week, p in s.week_percent.items() if p is None]
@@ -120,7 +127,7 @@ def _missing(s: Standing, syllabus: Syllabus, rules: Rules, *, final: bool, pres
             reasons.append(f"safety module {module} not submitted")
         elif percent < rules.min_safety:
             reasons.append(f"safety module {module} below {rules.min_safety:g} % ({percent:.0f} %)")
-    if final or any(w.capstone and w.id in present for w in syllabus.weeks):
+    if final or capstone_released:
         if s.capstone_percent is None:
             reasons.append("capstone not submitted")
         elif s.capstone_percent < rules.min_capstone:

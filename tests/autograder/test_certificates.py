@@ -74,6 +74,17 @@ def test_capstone_below_half_blocks_and_85_gives_distinction():
     assert judge(course_rows("S1", percent=84.9)).level == "completion"
 
 
+def test_mid_course_the_capstone_counts_only_once_its_project_notebook_is_graded():
+    """Week 24 opens with S8 alone; the monthly report must not call everyone 'capstone not submitted'."""
+    upto_24 = [f"week{n:02d}" for n in range(1, 25)]
+    rows = [r for r in course_rows("S1", weeks=upto_24) if not r.notebook.startswith("lesson-")
+            or r.assignment != "week24"]
+    assert judge(rows, final=False).missing == []
+    assert "capstone not submitted" in judge(rows, final=True).missing
+    with_project = rows + [NotebookRow("week24", "capstone-plan.ipynb", "S1", None, 20)]
+    assert "capstone not submitted" in judge(with_project, final=False).missing
+
+
 STUDENTS = {
     "KHD-001": Student("KHD-001", "মৌমিতা", "সাহা", "", "Khidirpur", "2027-A"),
     "KHD-002": Student("KHD-002", "पूजा", "कुमारी", "", "Khidirpur", "2027-A"),
