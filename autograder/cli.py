@@ -279,9 +279,10 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
     project = project_of(ctx)
     weeks = list(weeks) or [w.id for w in project.syllabus.weeks if project.source_notebooks(w.id)]
     problems = [p for w in weeks for p in static_problems(project, w)]
+    written = [w for w in weeks if project.source_notebooks(w)]  # an empty week is a static problem
     with tempfile.TemporaryDirectory(prefix="pathways-validate-") as tmp, \
-            console().status(f"Grading the solutions, the untouched release and the wrong answers of {len(weeks)} week(s)…"):
-        reports = check_weeks(project, weeks, Path(tmp) / "course", wrong_answers_for(project, weeks), jobs=jobs)
+            console().status(f"Grading the solutions, the untouched release and the wrong answers of {len(written)} week(s)…"):
+        reports = check_weeks(project, written, Path(tmp) / "course", wrong_answers_for(project, written), jobs=jobs)
     table = Table("week", "notebook", "solutions", "untouched", "wrong answers")
     for week, report in reports.items():
         problems += report.problems

@@ -62,5 +62,5 @@ def week_status(project: Project) -> list[WeekStatus]:
             release=releases.get(week.id, "—"),
             collected=len(submitted_students(project, week.id)),
             graded=len(graded), average=average,
-            missing=", ".join(missing_modules(project, week.id)) if count else ""))
+            missing=", ".join(missing_modules(project, week.id))))
     return rows

@@ -76,10 +76,14 @@ def static_problems(project: Project, week_id: str) -> list[str]:
 
 
 def missing_modules(project: Project, week_id: str) -> list[str]:
-    """Safety modules and labs the syllabus places in the week that are not written yet."""
+    """What the syllabus expects in the week that is not written yet: the lesson (a capstone
+    week's project instead), its safety module, its lab. A week never looks complete early."""
     week = project.syllabus.week(week_id)
     names = {p.name for p in project.source_notebooks(week_id)}
-    return [name for name in (week.safety_notebook, week.lab_notebook) if name and name not in names]
+    main_kind = "project-" if week.capstone else "lesson-"
+    missing = [] if any(n.startswith(main_kind) for n in names) else [
+        "a capstone project (project-*.ipynb)" if week.capstone else "a lesson (lesson-*.ipynb)"]
+    return missing + [name for name in (week.safety_notebook, week.lab_notebook) if name and name not in names]
 
 
 def _notebook_problems(week_id: str, path: Path) -> list[str]:

@@ -1,6 +1,7 @@
 """The instructor releases a week; a student on a Pi hands it in to a USB stick."""
 from __future__ import annotations
 
+import shutil
 import zipfile
 
 from click.testing import CliRunner
@@ -36,6 +37,25 @@ def test_release_of_an_unwritten_week_says_where_to_write_it(tiny_course):
     result = run(tiny_course, "release", "week05")
     assert result.exit_code == 1
     assert "has no notebooks; write the week's source notebooks there first" in result.output
+
+
+def test_validate_of_an_unwritten_week_is_one_clear_line(tiny_course):
+    result = run(tiny_course, "validate", "week05")
+    assert result.exit_code == 1
+    assert "week05: course/source/week05/ has no notebooks" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_week_with_only_its_safety_module_still_shows_the_missing_lesson(tiny_course):
+    from autograder.validate import missing_modules
+
+    assert missing_modules(tiny_course, "week01") == ["safety-our-safe-space.ipynb"]
+    (tiny_course.source / "week18").mkdir()
+    shutil.copy(tiny_course.source / "week01" / "lesson-tiny.ipynb",
+                tiny_course.source / "week18" / "safety-passwords-and-privacy.ipynb")
+    assert missing_modules(tiny_course, "week18") == ["a lesson (lesson-*.ipynb)"]
+    assert missing_modules(tiny_course, "week24") == ["a capstone project (project-*.ipynb)",
+                                                      "safety-safe-job-search.ipynb"]
 
 
 def test_no_course_here_is_one_clear_line(tmp_path):
