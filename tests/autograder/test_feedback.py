@@ -81,3 +81,22 @@ def test_progress_page_shows_the_week_the_bar_and_the_certificate_rules(feedback
 def test_progress_links_to_the_weeks_feedback(feedback_dir):
     html = (feedback_dir / "KHD-001" / "index.html").read_text(encoding="utf-8")
     assert 'href="week01/lesson-tiny.html"' in html
+
+
+def test_a_kind_message_that_says_return_false_is_not_a_leaked_solution(tmp_path):
+    """Solution lines like `return False` are generic words; real solution lines still count."""
+    from autograder.authoring import notebook, save, solution
+    from autograder.leaks import leaked, secret_lines
+
+    save(notebook(solution("q1_is_late", '''
+        def is_late(minutes):
+            ### BEGIN SOLUTION
+            if minutes > 10:
+                return True
+            return False
+            ### END SOLUTION
+    ''')), tmp_path / "week05" / "lesson-x.ipynb")
+    hidden, solutions = secret_lines(tmp_path / "week05")
+    page = "is_late(5) should return False, but your function gave True."
+    assert leaked(page, hidden, solutions) == []
+    assert leaked("if minutes > 10:", hidden, solutions) == ["if minutes > 10:"]
