@@ -238,15 +238,20 @@ def check_callback(device, event: str = "when_pressed", name: str = "the button"
 
 
 def press(device) -> None:  # noqa: ANN001
-    """Press a button (or start motion at a sensor) on pretend pins."""
-    down, _up = press_and_let_go(pin_of(device))
-    down()
+    """Press a button (or start motion at a sensor) on pretend pins.
+
+    A button that was closed meanwhile (the student's code ended and tidied up while a timed
+    click was still due) has no pin left: the pretend finger does nothing."""
+    pin = pin_of(device)
+    if pin is not None:
+        press_and_let_go(pin)[0]()
 
 
 def release(device) -> None:  # noqa: ANN001
-    """Let go of a button (or stop the motion)."""
-    _down, up = press_and_let_go(pin_of(device))
-    up()
+    """Let go of a button (or stop the motion); nothing happens on a closed button."""
+    pin = pin_of(device)
+    if pin is not None:
+        press_and_let_go(pin)[1]()
 
 
 def click(device, hold: float = 0.02) -> None:  # noqa: ANN001

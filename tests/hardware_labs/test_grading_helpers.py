@@ -134,6 +134,15 @@ def test_a_friend_presses_while_the_students_loop_waits():
         assert run_with_presses(lambda: button.wait_for_press(timeout=2), button, at=[0.05])
 
 
+def test_a_click_due_after_the_students_code_closed_the_button_is_harmless():
+    with mock_pins():
+        button = Button(kit.BUTTON)
+        run_with_presses(lambda: button.close(), button, at=[0])
+        time.sleep(0.1)  # the timer's click lands on a closed button: no error in its thread
+        click(button)
+        assert button.closed
+
+
 def test_the_wrong_pin_is_named():
     with mock_pins():
         with pytest.raises(AssertionError, match="The red LED is wired to GPIO17; your code uses GPIO18."):
