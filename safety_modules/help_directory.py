@@ -84,7 +84,7 @@ def load_directory() -> Directory:
 def helpline_for(situation: str) -> Service | None:
     """The service whose keywords best match a situation described in words; None if none do.
 
-    Danger now always comes first: if the words say "danger" or "now", 112 is the answer.
+    Danger always comes first: if the words say "danger" or "emergency", 112 is the answer.
     """
     words = situation.lower()
     best, best_hits = None, 0
