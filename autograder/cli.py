@@ -313,13 +313,39 @@ def status(ctx: click.Context) -> None:
     """
     from autograder.status import week_status
 
-    table = Table("week", "title", "source", "release", "collected", "graded", "average", "not written yet")
+    wide = console().width >= 110  # on an 80-column terminal the titles are left out
+    headers = ["week", "notebooks", "release", "collected", "graded", "average", "to write"]
+    table = Table(*headers, *(["title"] if wide else []))
+    for column in table.columns:
+        column.no_wrap, column.min_width = True, len(str(column.header))
+    table.columns[2].min_width = len("out of date")
     with console().status("Checking every week's release against its source…"):
         rows = week_status(project_of(ctx))
     for row in rows:
-        table.add_row(row.week, row.title, row.source, row.release, str(row.collected),
-                      str(row.graded), row.average, row.missing)
+        table.add_row(row.week, row.source, row.release, str(row.collected),
+                      str(row.graded), row.average, row.missing, *([row.title] if wide else []))
     console().print(table)
+
+
+@main.command()
+@click.option("--to", "to", type=click.Path(path_type=Path), default=None,
+              help="Where to write it (default: docs/GLOSSARY.md in the project).")
+@click.pass_context
+@friendly_errors
+def glossary(ctx: click.Context, to: Path | None) -> None:
+    """Gather every week's words (English, Bengali, Hindi) into one printable glossary.
+
+    \b
+    Example:
+      autograder glossary
+      autograder glossary --to /media/usb/glossary.md
+    """
+    from autograder.glossary import write_glossary
+
+    project = project_of(ctx)
+    to = to or project.root / "docs" / "GLOSSARY.md"
+    count = write_glossary(project, to)
+    click.echo(f"Glossary: {count} words in {to}")
 
 
 main.add_command(report)

@@ -1,6 +1,7 @@
 """The course at a glance: one row per syllabus week."""
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,31 +17,67 @@ from autograder.validate import missing_modules, release_drift, scratch_project
 class WeekStatus:
     week: str
     title: str
-    source: str      # "3 notebooks" or "—"
+    source: str      # how many source notebooks: "3" or "—"
     release: str     # "in sync", "out of date", "not released" or "—"
     collected: int
     graded: int
     average: str     # "72%" or "—"
-    missing: str     # syllabus modules not written yet, e.g. "safety-fake-job-offers.ipynb"
+    missing: str     # what the syllabus expects and is not written yet, e.g. "lesson, S2"
+
+
+CACHE_NAME = ".status-cache.json"
+
+
+def _fingerprint(project: Project, week_id: str) -> str:
+    """Changes when anything that decides the week's release state changes."""
+    import hashlib
+
+    import nbgrader
+
+    digest = hashlib.sha256(nbgrader.__version__.encode())
+    for path in (project.config_file, project.syllabus_file):
+        digest.update(path.read_bytes())
+    for folder in (project.source / week_id, project.release / week_id):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _release_states(project: Project, week_ids: list[str]) -> dict[str, str]:
-    """Generate every written week into a scratch course and compare with course/release."""
-    if not week_ids:
-        return {}
-    states = {}
-    with tempfile.TemporaryDirectory(prefix="pathways-status-") as tmp:
-        scratch = scratch_project(project, week_ids, Path(tmp) / "course")
-        api = make_api(scratch)
-        for week_id in week_ids:
-            if not (project.release / week_id).is_dir():
-                states[week_id] = "not released"
-                continue
-            result = api.generate_assignment(week_id, force=True, create=True)
-            if not result.get("success"):
-                states[week_id] = "source fails to generate"
-            else:
-                states[week_id] = "out of date" if release_drift(project, scratch, week_id) else "in sync"
+    """Generate every written week into a scratch course and compare with course/release.
+
+    Generating takes seconds a week, so a week whose source, release and config are unchanged
+    since the last check reuses that answer (kept in course/.status-cache.json)."""
+    cache_file = project.course / CACHE_NAME
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    states, to_check = {}, []
+    for week_id in week_ids:
+        if not (project.release / week_id).is_dir():
+            states[week_id] = "not released"
+            continue
+        known = cache.get(week_id, {})
+        if known.get("fingerprint") == _fingerprint(project, week_id):
+            states[week_id] = known["state"]
+        else:
+            to_check.append(week_id)
+    if to_check:
+        with tempfile.TemporaryDirectory(prefix="pathways-status-") as tmp:
+            scratch = scratch_project(project, to_check, Path(tmp) / "course")
+            api = make_api(scratch)
+            for week_id in to_check:
+                result = api.generate_assignment(week_id, force=True, create=True)
+                if not result.get("success"):
+                    states[week_id] = "source fails to generate"
+                else:
+                    states[week_id] = "out of date" if release_drift(project, scratch, week_id) else "in sync"
+                cache[week_id] = {"fingerprint": _fingerprint(project, week_id), "state": states[week_id]}
+        try:
+            cache_file.write_text(json.dumps(cache, indent=1), encoding="utf-8")
+        except OSError:
+            pass  # a read-only course still gets its status, only slower next time
     return states
 
 
@@ -58,9 +95,22 @@ def week_status(project: Project) -> list[WeekStatus]:
         count = len(project.source_notebooks(week.id))
         rows.append(WeekStatus(
             week=week.id, title=week.title,
-            source=f"{count} notebook{'s' if count != 1 else ''}" if count else "—",
+            source=str(count) if count else "—",
             release=releases.get(week.id, "—"),
             collected=len(submitted_students(project, week.id)),
             graded=len(graded), average=average,
-            missing=", ".join(missing_modules(project, week.id))))
+            missing=", ".join(_short(name, week) for name in missing_modules(project, week.id))))
     return rows
+
+
+def _short(name: str, week) -> str:  # noqa: ANN001
+    """'lesson', 'project', or the module's id (S2, H4): the status table stays narrow."""
+    if name.startswith("a lesson"):
+        return "lesson"
+    if name.startswith("a capstone"):
+        return "project"
+    if week.safety and name == week.safety_notebook:
+        return week.safety.id
+    if week.lab and name == week.lab_notebook:
+        return week.lab.id
+    return name
