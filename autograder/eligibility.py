@@ -95,8 +95,17 @@ def _safety_percent(rows, syllabus: Syllabus, *, final: bool, present: set[str])
         row = next((r for r in rows if r.assignment == week.id and r.notebook == week.safety_notebook), None)
         if row is None and not final:
             continue  # the module's notebook is not in the gradebook yet
-        out[week.safety.id] = _percent(row.score, row.max_score) if row and row.score is not None else None
+        out[week.safety.id] = _module_percent(row)
     return out
+
+
+def _module_percent(row: NotebookRow | None) -> float | None:
+    """The knowledge check's percent when the grades hold it, else the whole module's."""
+    if row is None or row.score is None:
+        return None
+    if row.check_max and row.check_score is not None:
+        return _percent(row.check_score, row.check_max)
+    return _percent(row.score, row.max_score)
 
 
 def _is_capstone_row(row: NotebookRow, syllabus: Syllabus) -> bool:

@@ -17,6 +17,9 @@ from autograder.syllabus import Syllabus
 
 COLUMNS = ("assignment", "notebook", "student_id", "first_name", "last_name", "centre", "batch",
            "score", "max_score")
+# After the required columns: a safety module's knowledge-check points (empty for lessons).
+# Files without them still read; certificates then judge the whole safety notebook.
+CHECK_COLUMNS = ("check_score", "check_max")
 
 
 class GradesFileError(PathwaysError, ValueError):
@@ -34,11 +37,13 @@ def write_grades(path: Path, rows: list[NotebookRow], students: dict[str, Studen
     partial = path.with_name(path.name + ".partial")
     with partial.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
+        writer.writerow(COLUMNS + CHECK_COLUMNS)
         for r in rows:
             s = students.get(r.student_id) or Student(r.student_id, "", "")
+            check = ["" if r.check_score is None else f"{r.check_score:g}", f"{r.check_max:g}" if r.check_max else ""]
             writer.writerow([r.assignment, r.notebook, r.student_id, s.first_name, s.last_name,
-                             s.centre, s.batch, "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}"])
+                             s.centre, s.batch, "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}",
+                             *check])
     partial.replace(path)
     return len(rows)
 
@@ -93,4 +98,11 @@ def _checked_row(raw: dict, where: str, week_ids: set[str], known, seen, student
     student = Student(sid, raw["first_name"].strip(), raw["last_name"].strip(), "",
                       raw["centre"].strip(), raw["batch"].strip())
     students.setdefault(sid, student)
-    return NotebookRow(week, notebook, sid, score, max_score)
+    check_max_text = (raw.get("check_max") or "").strip()
+    check_max = _number(check_max_text, where, "check_max") if check_max_text else 0.0
+    check_text = (raw.get("check_score") or "").strip()
+    check = _number(check_text, where, "check_score") if check_text and check_max else None
+    if check is not None and not 0 <= check <= check_max:
+        raise GradesFileError(f"{where}: check_score {check:g} is outside 0 to {check_max:g} for {sid} "
+                              f"{week} {notebook}; fix the score.")
+    return NotebookRow(week, notebook, sid, score, max_score, check, check_max)

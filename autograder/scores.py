@@ -42,6 +42,13 @@ class NotebookRow:
     student_id: str
     score: float | None
     max_score: float
+    # A safety module's knowledge check (its kc* cells), judged on its own for certificates;
+    # check_max 0 = not known (a lesson, or a grades file without these columns).
+    check_score: float | None = None
+    check_max: float = 0.0
+
+
+KNOWLEDGE_CHECK_PREFIX = "kc"
 
 
 def notebook_rows(project: Project) -> list[NotebookRow]:
@@ -54,8 +61,20 @@ def notebook_rows(project: Project) -> list[NotebookRow]:
         for assignment in book.assignments:
             submitted = {s.student.id: s for s in assignment.submissions}
             for nb in assignment.notebooks:
+                check_max = _check_max(nb) if nb.name.startswith("safety-") else 0.0
                 for sid in students:
                     graded = {n.name: n for n in submitted[sid].notebooks} if sid in submitted else {}
-                    score = float(graded[nb.name].score) if nb.name in graded else None
-                    rows.append(NotebookRow(assignment.name, f"{nb.name}.ipynb", sid, score, float(nb.max_score)))
+                    mine = graded.get(nb.name)
+                    score = float(mine.score) if mine is not None else None
+                    check = _check_score(mine) if mine is not None and check_max else None
+                    rows.append(NotebookRow(assignment.name, f"{nb.name}.ipynb", sid, score, float(nb.max_score),
+                                            check, check_max))
     return rows
+
+
+def _check_max(notebook) -> float:  # noqa: ANN001
+    return float(sum(c.max_score for c in notebook.grade_cells if c.name.startswith(KNOWLEDGE_CHECK_PREFIX)))
+
+
+def _check_score(submitted_notebook) -> float:  # noqa: ANN001
+    return float(sum(g.score or 0 for g in submitted_notebook.grades if g.name.startswith(KNOWLEDGE_CHECK_PREFIX)))

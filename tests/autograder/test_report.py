@@ -114,7 +114,46 @@ def test_export_by_notebook_has_a_row_per_student_week_and_notebook(module_relea
     with out.open(encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         assert tuple(reader.fieldnames) == ("assignment", "notebook", "student_id", "first_name", "last_name",
-                                            "centre", "batch", "score", "max_score")
+                                            "centre", "batch", "score", "max_score", "check_score", "check_max")
         rows = {r["student_id"]: r for r in reader}
     assert (rows["KHD-001"]["score"], rows["KHD-001"]["max_score"]) == ("5", "5")
     assert rows["BOW-001"]["score"] == "" and rows["BOW-001"]["centre"] == "Bowbazar"
+
+
+def test_a_safety_module_is_judged_on_its_knowledge_check_not_on_its_code(tiny_course, grade_answers, tmp_path):
+    """Full marks on the code cannot hide a failed knowledge check: the export carries the
+    kc* points and the certificate rule reads them."""
+    from autograder.authoring import md, notebook, save, solution, tests
+    from autograder.eligibility import Rules, standing
+    from autograder.grades_file import read_grades
+    from autograder.release import release_week
+    from autograder.roster import import_roster
+
+    kc = [(f"kc{n}_q{n}", f'answer_{n} = "b"', 1) for n in (1, 2)]
+    cells = [md("# S1 (tiny)")]
+    for grade_id, answer, points in kc:
+        name = answer.split(" =")[0]
+        cells += [solution(grade_id, f"### BEGIN SOLUTION\n{answer}\n### END SOLUTION"),
+                  tests(grade_id, f'assert {name} in ("a", "b")\n### BEGIN HIDDEN TESTS\n'
+                                  f'assert {name} == "b"\n### END HIDDEN TESTS', points=points)]
+    cells += [solution("q1_double", "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"),
+              tests("q1_double", "assert double(2) == 4\n### BEGIN HIDDEN TESTS\nassert double(0) == 0\n"
+                                 "### END HIDDEN TESTS", points=4)]
+    save(notebook(*cells), tiny_course.source / "week01" / "safety-our-safe-space.ipynb")
+    import_roster(tiny_course, tiny_course.root / "roster.csv")
+    release_week(tiny_course, "week01")
+    guessed = {("safety-our-safe-space.ipynb", "kc1_q1"): 'answer_1 = "a"',
+               ("safety-our-safe-space.ipynb", "kc2_q2"): 'answer_2 = "a"'}
+    project = grade_answers(tiny_course, tmp_path, {"KHD-001": {}, "KHD-002": guessed})
+    out = tmp_path / "by-notebook.csv"
+    assert run(project, "export", "--by-notebook", "--to", str(out)).exit_code == 0
+    with out.open(encoding="utf-8") as fh:
+        safety = {r["student_id"]: r for r in csv.DictReader(fh) if r["notebook"].startswith("safety-")}
+    assert [safety["KHD-002"][c] for c in ("score", "max_score", "check_score", "check_max")] == ["4", "6", "0", "2"]
+    assert [safety["KHD-001"][c] for c in ("check_score", "check_max")] == ["2", "2"]
+    assert safety["BOW-001"]["check_score"] == "" and safety["BOW-001"]["check_max"] == "2"
+
+    grades = read_grades([out], project.syllabus)
+    judged = standing("KHD-002", grades.rows, project.syllabus, Rules(), final=False)
+    assert judged.safety_percent == {"S1": 0.0}  # the notebook says 67 %, the check says 0 %
+    assert "safety module S1 below 50 % (0 %)" in judged.missing
