@@ -63,6 +63,9 @@ class Recording:
     """What one pin did between the start and the end of a ``record`` block."""
 
     def __init__(self, device_or_pin, name: str) -> None:  # noqa: ANN001
+        # Keep the device alive as long as its recording: a device nobody holds is closed by
+        # Python, and closing switches the pin off, which would pass "it stays off" falsely.
+        self.device = device_or_pin
         self.pin = pin_of(device_or_pin)
         self.name = name
         self._first = len(self.pin.states)

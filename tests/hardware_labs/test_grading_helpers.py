@@ -143,6 +143,24 @@ def test_a_click_due_after_the_students_code_closed_the_button_is_harmless():
         assert button.closed
 
 
+def test_an_led_left_on_by_a_helper_that_dropped_it_is_still_caught():
+    """Python closes a device nobody holds, and closing switches it off: the recording holds it."""
+    import gc
+
+    def watch(seconds):
+        led = LED(kit.RED_LED)
+        with record(led, "the red LED") as rec:
+            led.on()                    # the student's code forgot off()
+            time.sleep(seconds)
+        return rec                      # the LED itself is not returned
+
+    with mock_pins():
+        rec = watch(0.05)
+        gc.collect()
+        with pytest.raises(AssertionError):
+            check_stays_off(rec)
+
+
 def test_the_wrong_pin_is_named():
     with mock_pins():
         with pytest.raises(AssertionError, match="The red LED is wired to GPIO17; your code uses GPIO18."):
