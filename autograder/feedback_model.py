@@ -73,6 +73,19 @@ def _heading(cell) -> str | None:
     return first.lstrip("#").strip() if first.startswith("#") else None
 
 
+def _headings(cell) -> list[tuple[int, str]]:
+    """(level, text) of every heading in a markdown cell, outside code blocks, in order:
+    a cell may hold "## 7. Exercises" and then "### Exercise 1"."""
+    found, in_code = [], False
+    for line in cell.source.splitlines():
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        elif not in_code and re.match(r"#{1,6} ", line):
+            level = len(line) - len(line.lstrip("#"))
+            found.append((level, line.lstrip("#").strip()))
+    return found
+
+
 def _student_traceback(lines: list[str], test_counts: set[int]) -> str:
     """The traceback without frames that show test-cell code (they may hold hidden tests)."""
     kept = []
@@ -98,10 +111,9 @@ def notebook_feedback(path: Path, grades: dict[str, tuple[float, float]]) -> Not
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "markdown":
-            heading = _heading(cell)
-            if heading and cell.source.lstrip().startswith("## "):
-                section = heading
-            if heading:
+            for level, heading in _headings(cell):
+                if level == 2:
+                    section = heading
                 exercise = heading
             continue
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]

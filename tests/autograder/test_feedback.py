@@ -100,3 +100,17 @@ def test_a_kind_message_that_says_return_false_is_not_a_leaked_solution(tmp_path
     page = "is_late(5) should return False, but your function gave True."
     assert leaked(page, hidden, solutions) == []
     assert leaked("if minutes > 10:", hidden, solutions) == ["if minutes > 10:"]
+
+
+def test_an_exercise_under_a_section_heading_in_the_same_cell_keeps_its_own_name(tmp_path):
+    from autograder.authoring import md, notebook, save, solution, tests
+    from autograder.feedback_model import notebook_feedback
+
+    path = tmp_path / "lab-x.ipynb"
+    save(notebook(md("# Lab"), md("## 7. Exercises\n\nHow the tests work.\n\n### Exercise 1 (2 points): make it"),
+                  solution("lab1_make", "### BEGIN SOLUTION\nx = 1\n### END SOLUTION"),
+                  tests("lab1_make", "assert x == 1\n### BEGIN HIDDEN TESTS\nassert x\n### END HIDDEN TESTS", points=2)),
+         path)
+    result = notebook_feedback(path, {"lab1_make_tests": (2.0, 2.0)})
+    exercise = result.exercises[0]
+    assert (exercise.title, exercise.section) == ("Exercise 1 (2 points): make it", "7. Exercises")
