@@ -115,29 +115,44 @@ def grade_week(project: Project, week_id: str, *, students: Iterable[str] | None
     With `sandbox` (the default) each kernel runs under bubblewrap; where that cannot
     work, `warn` is told once and grading goes on without it."""
     project.syllabus.week(week_id)
-    require_released(project, week_id)
     wanted = sorted(students) if students is not None else submitted_students(project, week_id)
-    if not wanted:
-        return []
+    return grade_weeks(project, {week_id: wanted}, jobs=jobs, sandbox=sandbox,
+                       on_done=on_done and (lambda _week, sid, error: on_done(sid, error)),
+                       warn=warn)[week_id]
+
+
+def grade_weeks(project: Project, plan: dict[str, list[str]], *, jobs: int | None = None,
+                sandbox: bool = True, on_done: Callable[[str, str, str], None] | None = None,
+                warn: Callable[[str], None] | None = None) -> dict[str, list[GradeResult]]:
+    """Autograde several weeks' students in one pool of workers: no worker waits for the
+    slowest submission of a week before the next week starts (validation grades every week)."""
+    for week_id in plan:
+        require_released(project, week_id)
+    pairs = [(week_id, sid) for week_id, students in plan.items() for sid in sorted(students)]
+    if not pairs:
+        return {week_id: [] for week_id in plan}
     backup_gradebook(project)
     problem = sandbox_problem() if sandbox else None
     if problem:
         sandbox = False
         if warn:
             warn(problem)
-    jobs = max(1, min(jobs or default_jobs(), len(wanted)))
-    forged = {sid: strip_forged_cells(project.source / week_id, project.submitted / sid / week_id)
-              for sid in wanted}
-    errors: dict[str, str] = {}
+    jobs = max(1, min(jobs or default_jobs(), len(pairs)))
+    forged = {(week_id, sid): strip_forged_cells(project.source / week_id, project.submitted / sid / week_id)
+              for week_id, sid in pairs}
+    errors: dict[tuple[str, str], str] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
                              initializer=_init_worker, initargs=(str(project.root), sandbox)) as pool:
-        futures = [pool.submit(_grade_one, week_id, sid) for sid in wanted]
+        futures = {pool.submit(_grade_one, week_id, sid): week_id for week_id, sid in pairs}
         for future in as_completed(futures):
             student_id, error = future.result()
-            errors[student_id] = error
+            errors[(futures[future], student_id)] = error
             if on_done:
-                on_done(student_id, error)
-    return collect_results(project, week_id, wanted, errors, forged)
+                on_done(futures[future], student_id, error)
+    return {week_id: collect_results(project, week_id, sorted(students),
+                                     {sid: errors.get((week_id, sid), "") for sid in students},
+                                     {sid: forged[(week_id, sid)] for sid in students})
+            for week_id, students in plan.items()}
 
 
 def collect_results(project: Project, week_id: str, students: list[str],
