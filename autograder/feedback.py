@@ -17,7 +17,7 @@ from autograder.nbgrader_api import gradebook
 from autograder.pages import render
 from autograder.project import Project
 from autograder.roster import load_roster
-from autograder.scores import notebook_rows
+from autograder.scores import NotebookRow, notebook_rows
 
 
 def _grades(project: Project, week_id: str, student_id: str, notebook: str) -> dict[str, tuple[float, float]]:
@@ -41,6 +41,7 @@ def write_feedback(project: Project, week_id: str, to: Path) -> list[Path]:
     roster = load_roster(project)
     hidden, solutions = secret_lines(project.source / week_id)
     written = []
+    rows = notebook_rows(project)  # the whole gradebook, read once for every progress page
     for student_id in submitted_students(project, week_id):
         if not (project.autograded / student_id / week_id).is_dir():
             continue
@@ -51,7 +52,7 @@ def write_feedback(project: Project, week_id: str, to: Path) -> list[Path]:
             render("notebook_feedback.html.j2", target, fb=fb, week=week, student_name=name)
             _guard(target, hidden, solutions, own)
             written.append(target)
-        written.append(write_progress_page(project, student_id, to))
+        written.append(write_progress_page(project, student_id, to, rows))
     return written
 
 
@@ -64,11 +65,13 @@ def _guard(page: Path, hidden: set[str], solutions: set[str], own: str) -> None:
                             "not written. Please report this to the Pathways developers.")
 
 
-def write_progress_page(project: Project, student_id: str, to: Path) -> Path:
-    """Every week so far with a bar, safety modules, what to review, the certificate rules."""
+def write_progress_page(project: Project, student_id: str, to: Path,
+                        rows: list[NotebookRow] | None = None) -> Path:
+    """Every week so far with a bar, safety modules, what to review, the certificate rules.
+    `rows` is the gradebook as notebook_rows reads it (read here when not given)."""
     syllabus = project.syllabus
     rules = load_rules(project.course / "certificates.toml")
-    rows = notebook_rows(project)
+    rows = notebook_rows(project) if rows is None else rows
     mine = standing(student_id, rows, syllabus, rules, final=False)
     roster = load_roster(project)
     weeks, review = [], []
