@@ -49,9 +49,10 @@ def _table_rows(markdown: str) -> list[list[str]]:
 def notebook_words(path: Path, week_id: str) -> list[Entry]:
     """The words table of one lesson or lab notebook (empty when it has none)."""
     for cell in nbformat.read(path, as_version=4).cells:
-        if cell.cell_type == "markdown" and WORDS_HEADING.search(cell.source) and TABLE_HEADER.search(
-                "\n".join(l for l in cell.source.splitlines() if l.startswith("|"))):
-            return [Entry(*(_plain(c) for c in row), week=week_id) for row in _table_rows(cell.source)]
+        if cell.cell_type == "markdown" and WORDS_HEADING.search(cell.source):
+            rows = _table_rows(cell.source)
+            if rows:
+                return [Entry(*(_plain(c) for c in row), week=week_id) for row in rows]
     return []
 
 
@@ -84,8 +85,8 @@ def collect(project: Project) -> list[Entry]:
     return sorted(found.values(), key=lambda e: e.english.lower())
 
 
-def glossary_markdown(project: Project) -> str:
-    entries = collect(project)
+def glossary_markdown(project: Project, entries: list[Entry] | None = None) -> str:
+    entries = collect(project) if entries is None else entries
     lines = [
         f"# {project.syllabus.course_name} · Glossary",
         "",
@@ -102,7 +103,7 @@ def glossary_markdown(project: Project) -> str:
 
 def write_glossary(project: Project, to: Path) -> int:
     """Write the glossary; returns how many words it holds."""
-    text = glossary_markdown(project)
+    entries = collect(project)
     to.parent.mkdir(parents=True, exist_ok=True)
-    to.write_text(text, encoding="utf-8")
-    return text.count("\n| ") - 1
+    to.write_text(glossary_markdown(project, entries), encoding="utf-8")
+    return len(entries)

@@ -53,16 +53,16 @@ def _release_states(project: Project, week_ids: list[str]) -> dict[str, str]:
         cache = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cache = {}
-    states, to_check = {}, []
+    states, fingerprints = {}, {}
     for week_id in week_ids:
         if not (project.release / week_id).is_dir():
             states[week_id] = "not released"
             continue
+        fingerprints[week_id] = _fingerprint(project, week_id)
         known = cache.get(week_id, {})
-        if known.get("fingerprint") == _fingerprint(project, week_id):
+        if known.get("fingerprint") == fingerprints[week_id]:
             states[week_id] = known["state"]
-        else:
-            to_check.append(week_id)
+    to_check = [w for w in fingerprints if w not in states]
     if to_check:
         with tempfile.TemporaryDirectory(prefix="pathways-status-") as tmp:
             scratch = scratch_project(project, to_check, Path(tmp) / "course")
@@ -73,7 +73,7 @@ def _release_states(project: Project, week_ids: list[str]) -> dict[str, str]:
                     states[week_id] = "source fails to generate"
                 else:
                     states[week_id] = "out of date" if release_drift(project, scratch, week_id) else "in sync"
-                cache[week_id] = {"fingerprint": _fingerprint(project, week_id), "state": states[week_id]}
+                cache[week_id] = {"fingerprint": fingerprints[week_id], "state": states[week_id]}
         try:
             cache_file.write_text(json.dumps(cache, indent=1), encoding="utf-8")
         except OSError:
