@@ -41,6 +41,22 @@ def parse_size(text: str | int) -> int:
     return int(float(text[:-1]) * units[text[-1]]) if text[-1:] in units else int(text)
 
 
+COURSE_PACKAGES = ("autograder", "safety_modules", "hardware_labs")  # notebooks import these
+
+
+def code_under_tmp() -> list[str]:
+    """Python and the course's own packages, where they sit under /tmp (a checkout in a temp
+    folder, as CI makes): the sandbox gives /tmp a fresh tmpfs, so they are bound back
+    read-only. Everywhere else the system's read-only view already shows them."""
+    import importlib.util
+
+    places = [sys.prefix]
+    for name in COURSE_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        places += list(spec.submodule_search_locations or []) if spec else []
+    return sorted({os.path.realpath(p) for p in places if os.path.realpath(p).startswith("/tmp/")})
+
+
 class SandboxKernelManager(AsyncKernelManager):
     """An AsyncKernelManager whose kernel command runs under bwrap, over unix sockets."""
 
@@ -63,12 +79,11 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def bwrap_args(self, cwd: str) -> list[str]:
         args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
-        for hidden in self.hidden_paths:
+        for shown in code_under_tmp():
+            args += ["--ro-bind", shown, shown]
+        for hidden in self.hidden_paths:  # after the binds: a course inside them stays hidden
             if os.path.isdir(hidden):
                 args += ["--tmpfs", os.path.realpath(hidden)]
-        prefix = os.path.realpath(sys.prefix)
-        if prefix.startswith("/tmp/"):
-            args += ["--ro-bind", prefix, prefix]
         args += ["--bind", cwd, cwd, "--bind", self._ipc_dir, self._ipc_dir, "--chdir", cwd,
                  "--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent",
                  "--new-session", "--setenv", "HOME", "/tmp", "--setenv", "MALLOC_ARENA_MAX", "2",

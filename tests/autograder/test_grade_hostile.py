@@ -207,3 +207,24 @@ def test_feedback_tells_the_student_in_plain_words_what_happened(graded, tmp_pat
     assert "Your answer cell has an error. Your code ran longer than the time limit and was stopped." in page
     page = re.sub(r"\s+", " ", page_text(tmp_path / "kills-kernel" / "week01" / "lesson-tiny.html"))
     assert "Your code stopped Python while it ran" in page
+
+
+def test_a_checkout_under_tmp_keeps_its_packages_visible_and_its_course_hidden(tmp_path, monkeypatch):
+    """CI clones into a temp folder; the sandbox's fresh /tmp must not hide safety_modules."""
+    import os
+
+    from autograder import sandbox
+
+    (tmp_path / "checkout" / "fakepkg").mkdir(parents=True)
+    (tmp_path / "checkout" / "fakepkg" / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path / "checkout"))
+    monkeypatch.setattr(sandbox, "COURSE_PACKAGES", ("fakepkg",))
+    package = os.path.realpath(tmp_path / "checkout" / "fakepkg")
+    assert package in sandbox.code_under_tmp()
+
+    course = tmp_path / "checkout" / "course"
+    course.mkdir()
+    manager = sandbox.SandboxKernelManager(hidden_paths=[str(course)])
+    args = manager.bwrap_args(str(tmp_path))
+    shown, hidden = args.index(package), args.index(os.path.realpath(course))
+    assert args[shown - 1] == "--ro-bind" and args[hidden - 1] == "--tmpfs" and shown < hidden
