@@ -46,6 +46,12 @@ def phone_like(text: str) -> set[str]:
     return found
 
 
+def is_practice_number(number: str) -> bool:
+    """Made-up phone numbers for exercises: they start with 00000, as no real number does."""
+    digits = re.sub(r"[\s-]", "", number).removeprefix("+91")
+    return 9 <= len(digits) <= 13 and digits.isdigit() and digits.startswith("00000")
+
+
 def address_like(text: str) -> set[str]:
     """Web and e-mail addresses (the domain part), without http:// or a trailing dot."""
     found = set()

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from safety_modules import helpline_for, load_directory
-from safety_modules.text_scan import (address_like, is_reserved, phone_like, practice_addresses,
-                                      texts_of)
+from safety_modules.text_scan import (address_like, is_practice_number, is_reserved, phone_like,
+                                      practice_addresses, texts_of)
 
 ROOT = Path(__file__).resolve().parents[2]
 FACT_NUMBERS = {"112", "100", "1098", "1930", "14416", "1-800-891-4416"}
@@ -31,6 +31,14 @@ def test_the_directory_holds_only_the_facts_of_the_safety_guide():
         assert service.source and service.fact, f"{service.id} needs its fact and its source"
 
 
+def test_practice_numbers_start_with_five_zeros_and_nothing_real_does():
+    assert is_practice_number("00000 12345") and is_practice_number("0000012345")
+    assert is_practice_number("+91 00000-12345")
+    assert not is_practice_number("98300 12345") and not is_practice_number("1098")
+    assert is_practice_number("00000123456"), "an 11-digit practice number (too long on purpose) is fine"
+    assert not is_practice_number("0000"), "four zeros alone are not a phone number"
+
+
 def test_the_text_scan_finds_what_a_reviewer_would():
     text = ("Call 1098 any time. Scored 112 runs today. Dial 98300 12345. "
             "Toll free 1-800-891-4416. Visit https://www.cybercrime.gov.in. Costs ₹1930.")
@@ -47,10 +55,11 @@ def test_every_number_and_address_is_in_the_help_directory(path):
     allowed_addresses = directory.addresses() | practice_addresses()
     for text in texts_of(path):
         for number in phone_like(text):
-            assert number in directory.numbers(), (
+            assert number in directory.numbers() or is_practice_number(number), (
                 f"{path.relative_to(ROOT)}: {number!r} looks like a phone number but is not in "
-                "safety_modules/data/help_directory.toml. Use a number from the directory, or a "
-                "made-up code with letters for practice data.")
+                "safety_modules/data/help_directory.toml. Use a number from the directory, a "
+                "made-up code with letters, or a practice number that starts with 00000 "
+                "(like 00000 12345) for practice data.")
         for address in address_like(text):
             assert address in allowed_addresses or is_reserved(address), (
                 f"{path.relative_to(ROOT)}: {address!r} looks like a web or e-mail address but is "
