@@ -114,7 +114,7 @@ def help_card_html() -> str:
     rows = "".join(
         f"<tr><td style='font-weight:bold;font-size:120%;padding:4px 10px'>{html.escape(s.contact)}</td>"
         f"<td style='padding:4px 10px'><b>{html.escape(s.name)}</b><br>{html.escape(s.when)}"
-        f"<br><small>{html.escape(s.hours)}</small></td></tr>"
+        + (f"<br><small>{html.escape(s.hours)}</small>" if s.hours else "") + "</td></tr>"
         for s in directory.services)
     return ("<div style='border:2px solid #2e7d32;border-radius:8px;padding:8px;max-width:720px'>"
             "<h3 style='margin:4px 0'>Help card</h3>"
