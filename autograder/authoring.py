@@ -85,6 +85,30 @@ def tests(grade_id: str, text: str, *, points: float) -> NotebookNode:
     return cell
 
 
+def locked_code(grade_id: str, text: str) -> NotebookNode:
+    """Code students run but cannot change: given data or a given function (restored when grading)."""
+    cell = code(text)
+    cell.metadata.update(_nbgrader(grade_id, grade=False, solution=False, locked=True))
+    return cell
+
+
+def manual_answer(grade_id: str, text: str, *, points: float) -> NotebookNode:
+    """A written answer the instructor grades by hand in formgrader (nbgrader's "manually
+    graded answer"). `text` is what students see, e.g. "Write your README here."."""
+    cell = md(text)
+    cell.metadata.update(_nbgrader(grade_id, grade=True, solution=True, locked=False, points=points))
+    return cell
+
+
+def manual_task(grade_id: str, text: str, *, points: float) -> NotebookNode:
+    """A rubric item the instructor grades by hand about the whole notebook (nbgrader "task"):
+    `text` states the rubric the student is judged on, e.g. "Works for a new user (2 points)"."""
+    cell = md(text)
+    cell.metadata.update(_nbgrader(grade_id, grade=False, solution=False, locked=True,
+                                   points=points, task=True))
+    return cell
+
+
 def notebook(*cells: NotebookNode) -> NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.cells = list(cells)

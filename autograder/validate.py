@@ -117,7 +117,7 @@ def _notebook_problems(week_id: str, path: Path) -> list[str]:
                 problems.append(f"{at}: test cell '{grade_id}' has no hidden tests")
             if cell.cell_type == "code" and not grade_id.endswith("_tests"):
                 problems.append(f"{at}: test cell id '{grade_id}' should end in _tests")
-        if meta.get("solution") and "### BEGIN SOLUTION" not in cell.source:
+        if meta.get("solution") and cell.cell_type == "code" and "### BEGIN SOLUTION" not in cell.source:
             problems.append(f"{at}: solution cell '{grade_id}' has no BEGIN SOLUTION marker")
     if not MIN_POINTS <= total <= MAX_POINTS:
         problems.append(f"{where}: total points {total:g} should be between {MIN_POINTS} and {MAX_POINTS}")
@@ -214,11 +214,13 @@ def _judge(scratch: Project, week_id: str, report: WeekReport, results, wrong_an
     for result in results:
         if result.error:
             report.problems.append(f"{week_id}: grading {result.student_id} failed: {result.error}")
+    full = {p.stem: auto_points(p) for p in scratch.source_notebooks(week_id)}
     for row in scores.get(SOLUTION_STUDENT, []):
-        report.solution_scores[row.notebook] = (row.score, row.max_score)
-        if row.score != row.max_score:
+        report.solution_scores[row.notebook] = (row.score, full.get(row.notebook, row.max_score))
+        if row.score != full.get(row.notebook, row.max_score):
             report.problems.append(f"{week_id}/{row.notebook}.ipynb: source solutions earn "
-                                   f"{row.score:g} of {row.max_score:g}{_failing_cells(scratch, week_id, row.notebook)}")
+                                   f"{row.score:g} of {full.get(row.notebook, row.max_score):g}"
+                                   f"{_failing_cells(scratch, week_id, row.notebook)}")
     report.problems += [f"{week_id}/{p}" for p in _errored_cells(scratch, week_id)]
     for row in scores.get(UNTOUCHED_STUDENT, []):
         report.untouched_scores[row.notebook] = (row.score, row.max_score)
@@ -229,11 +231,20 @@ def _judge(scratch: Project, week_id: str, report: WeekReport, results, wrong_an
         rows = [r for r in scores.get(wrong.student_id, []) if f"{r.notebook}.ipynb" == wrong.notebook]
         if wrong.student_id not in by_student or not rows:
             continue
-        score, max_score = rows[0].score, rows[0].max_score
+        score, max_score = rows[0].score, full.get(rows[0].notebook, rows[0].max_score)
         report.wrong_scores[(Path(wrong.notebook).stem, wrong.mistake)] = (score, max_score)
         if score >= max_score:
             report.problems.append(f"{week_id}/{wrong.notebook} {wrong.cell}: the wrong answer "
                                    f"'{wrong.mistake}' earns full marks ({score:g}/{max_score:g})")
+
+
+def auto_points(path: Path) -> float:
+    """Points the autograder can give: test cells. Written answers and rubric tasks (capstone)
+    wait for the instructor in formgrader, so the source solutions earn exactly these."""
+    nb = nbformat.read(path, as_version=4)
+    return sum(c.metadata["nbgrader"].get("points") or 0 for c in nb.cells
+               if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")
+               and not c.metadata["nbgrader"].get("solution"))
 
 
 def _failing_cells(scratch: Project, week_id: str, notebook: str) -> str:
