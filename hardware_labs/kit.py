@@ -35,7 +35,13 @@ AMBER = Part("led", AMBER_LED, "amber LED", "#ffb300")
 GREEN = Part("led", GREEN_LED, "green LED", "#43a047")
 PUSH_BUTTON = Part("button", BUTTON, "button")
 SECOND_BUTTON = Part("button", BUTTON_2, "second button")
+# The buzzer is an active buzzer MODULE: a small board with its own transistor and three
+# pins, VCC (to 3V3, pin 17), GND and I/O (to GPIO18). The pin only switches the
+# transistor; a bare buzzer can need more current than a pin's ~16 mA. Some modules are
+# active-low (they sound while I/O is LOW): Buzzer(BUZZER, active_high=False) drives those.
 ACTIVE_BUZZER = Part("buzzer", BUZZER, "buzzer")
+# The motion sensor is an HC-SR501 PIR: VCC to 5V (pin 2), GND, OUT to GPIO4. Its OUT gives
+# about 3.3 V on the common boards; check each sensor, never put a 5 V output on a GPIO pin.
 MOTION_SENSOR = Part("motion", PIR, "motion sensor")
 
 ALL_PARTS: tuple[Part, ...] = (RED, AMBER, GREEN, PUSH_BUTTON, SECOND_BUTTON,
