@@ -15,7 +15,8 @@ FACT_ADDRESSES = {"cybercrime.gov.in", "sancharsaathi.gov.in", "emigrate.gov.in"
 
 def course_text_files() -> list[Path]:
     """Notebooks, guides, notes and content: everything a student or facilitator reads."""
-    patterns = ["course/source/**/*.ipynb", "course/source/**/*.md", "safety_modules/**/*.md",
+    patterns = ["course/source/**/*.ipynb", "course/source/**/*.md", "course/source/**/*.toml",
+                "course/source/**/*.csv", "safety_modules/**/*.md",
                 "safety_modules/**/*.toml", "instructor_notes/**/*.md", "hardware_labs/**/*.md",
                 "docs/**/*.md", "README.md"]
     files = {p for pattern in patterns for p in ROOT.glob(pattern)}
