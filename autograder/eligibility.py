@@ -70,6 +70,7 @@ def standing(student_id: str, rows: list[NotebookRow], syllabus: Syllabus, rules
     mine = [r for r in rows if r.student_id == student_id]
     weeks = sorted({r.assignment for r in rows})
     week_percent: dict[str, float | None] = {}
+    mine = counted_rows(mine, syllabus)
     for week_id in weeks:
         nbs = [r for r in mine if r.assignment == week_id]
         submitted = [r for r in nbs if r.score is not None]
@@ -106,6 +107,26 @@ def _module_percent(row: NotebookRow | None) -> float | None:
     if row.check_max and row.check_score is not None:
         return _percent(row.check_score, row.check_max)
     return _percent(row.score, row.max_score)
+
+
+def counted_rows(rows: list[NotebookRow], syllabus: Syllabus) -> list[NotebookRow]:
+    """One student's rows as they count: in a capstone week a student chooses ONE project
+    and hands in only that notebook, so the projects they did not choose are left out. With
+    several handed in, the best counts; with none, one project stays as "not submitted"."""
+    capstone_weeks = {w.id for w in syllabus.weeks if w.capstone}
+    kept = [r for r in rows if not (r.assignment in capstone_weeks and _is_project(r))]
+    for week_id in sorted(capstone_weeks):
+        projects = [r for r in rows if r.assignment == week_id and _is_project(r)]
+        handed_in = [r for r in projects if r.score is not None]
+        if handed_in:
+            kept.append(max(handed_in, key=lambda r: _percent(r.score or 0.0, r.max_score)))
+        elif projects:
+            kept.append(max(projects, key=lambda r: r.max_score))
+    return kept
+
+
+def _is_project(row: NotebookRow) -> bool:
+    return row.notebook.startswith("project-")
 
 
 def _is_capstone_row(row: NotebookRow, syllabus: Syllabus) -> bool:
