@@ -94,7 +94,8 @@ def locked_code(grade_id: str, text: str) -> NotebookNode:
 
 def manual_answer(grade_id: str, text: str, *, points: float) -> NotebookNode:
     """A written answer the instructor grades by hand in formgrader (nbgrader's "manually
-    graded answer"). `text` is what students see, e.g. "Write your README here."."""
+    graded answer"). The release replaces the whole cell with "YOUR ANSWER HERE", so put the
+    question in the markdown cell before it; `text` (a model answer) is only in the source."""
     cell = md(text)
     cell.metadata.update(_nbgrader(grade_id, grade=True, solution=True, locked=False, points=points))
     return cell

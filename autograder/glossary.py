@@ -15,7 +15,7 @@ import nbformat
 
 from autograder.project import Project
 
-WORDS_HEADING = re.compile(r"^#+\s*(Words of the (week|lab)|Key words)\b", re.M | re.I)
+WORDS_HEADING = re.compile(r"^#+\s*(Words of the (week|lab|project)|Key words)\b", re.M | re.I)
 TABLE_HEADER = re.compile(r"^\|\s*English\s*\|", re.I)
 
 
