@@ -15,6 +15,7 @@ from pathlib import Path
 
 from autograder.certificate_pdf import CertificateText, draw_certificate
 from autograder.eligibility import Rules, standing
+from autograder.errors import PathwaysError
 from autograder.grades_file import Grades
 from autograder.syllabus import Syllabus
 
@@ -67,9 +68,27 @@ class CertificateRun:
     not_eligible: list[tuple[str, str, str]]  # (student_id, name, what is missing)
 
 
+class TooEarly(PathwaysError, ValueError):
+    """Final certificates asked for before the course's last day."""
+
+
+def require_course_ended(syllabus: Syllabus, issued_on: dt.date) -> None:
+    """Certificates say a student completed the course: not before its last day."""
+    if issued_on < syllabus.end_date:
+        raise TooEarly(f"The course runs until {syllabus.end_date:%d %B %Y} (course/syllabus.toml), so "
+                       f"certificates dated {issued_on:%d %B %Y} would come before it ends. To see who is "
+                       "on track, run `autograder report`; to issue certificates early anyway (for a "
+                       "student who is leaving), add --before-end.")
+
+
 def issue_certificates(to: Path, grades: Grades, syllabus: Syllabus, rules: Rules, register: Path,
-                       *, today: dt.date | None = None) -> CertificateRun:
-    today = today or dt.date.today()
+                       *, issued_on: dt.date | None = None, before_end: bool = False) -> CertificateRun:
+    """Draw every eligible student's certificate into `to`, with register.csv and
+    not_eligible.csv; refuses before the course's end date unless `before_end`."""
+    today = issued_on or dt.date.today()
+    if not before_end:
+        require_course_ended(syllabus, today)
+    to.mkdir(parents=True, exist_ok=True)
     entries = read_register(register)
     by_key = {(e.student_id, e.level): e for e in entries}
     taken = {e.certificate_id for e in entries}
@@ -91,13 +110,21 @@ def issue_certificates(to: Path, grades: Grades, syllabus: Syllabus, rules: Rule
             entries.append(entry)
             run.new += 1
         draw_certificate(CertificateText(entry.certificate_id, entry.name, entry.course, entry.centre,
-                                         entry.dates, int(entry.hours or 0), entry.level),
+                                         entry.dates, int(entry.hours or 0), entry.level,
+                                         _issued_date(entry.issued_on)),
                          to / f"{entry.certificate_id}-{sid}.pdf")
         run.issued.append(entry)
     _write_register(register, entries)
     shutil.copy2(register, to / "register.csv")
     _write_not_eligible(to / "not_eligible.csv", run.not_eligible)
     return run
+
+
+def _issued_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _write_not_eligible(path: Path, rows: list[tuple[str, str, str]]) -> None:

@@ -7,6 +7,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no screen on a Pi over SSH or in CI
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 
 def bar_chart(path: Path, labels: list[str], values: list[float], *, title: str, ylabel: str,
@@ -25,14 +26,21 @@ def bar_chart(path: Path, labels: list[str], values: list[float], *, title: str,
 
 
 def histogram(path: Path, values: list[float], *, title: str, xlabel: str) -> Path:
-    fig, ax = plt.subplots(figsize=(8, 3.2), dpi=110)
-    ax.hist(values, bins=range(0, 101, 10), color="#2e7d32", edgecolor="white")
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("students")
-    ax.set_xlim(0, 100)
+    fig = histogram_figure(values, title=title, xlabel=xlabel)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
     plt.close(fig)
     return path
+
+
+def histogram_figure(values: list[float], *, title: str, xlabel: str):  # noqa: ANN201
+    """How many students in each 10 % band; the count axis shows whole students only."""
+    fig, ax = plt.subplots(figsize=(8, 3.2), dpi=110)
+    ax.hist(values, bins=range(0, 101, 10), color="#2e7d32", edgecolor="white")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("students")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # never half a student
+    ax.set_xlim(0, 100)
+    return fig

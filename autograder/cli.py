@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from autograder.cli_common import console, friendly_errors, project_of
+from autograder.cli_common import console, friendly_errors, names_last_table, project_of
 from autograder.cli_coordinator import certificates, report
+from autograder.cli_handins import collect, submit, whoami
+from autograder.cli_restore import restore
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), envvar="PATHWAYS_PROJECT",
@@ -66,9 +68,10 @@ def grade(ctx: click.Context, week: str, jobs: int | None, no_sandbox: bool) -> 
     """
     from rich.progress import Progress
 
-    from autograder.grade import grade_week, submitted_students
+    from autograder.grade import grade_week, require_released, submitted_students
 
     project = project_of(ctx)
+    require_released(project, week)  # a clear line before the progress bar starts
     total = len(submitted_students(project, week))
     with Progress(console=console(), transient=True) as progress:
         task = progress.add_task(f"Grading {week}", total=total)
@@ -123,81 +126,12 @@ def students_list(ctx: click.Context) -> None:
     """
     from autograder.roster import load_roster
 
-    table = Table("id", "name", "centre", "batch", "email")
+    table = names_last_table("id", "centre", "batch", "email", "name")
     roster = load_roster(project_of(ctx))
     for s in roster.values():
-        table.add_row(s.id, s.name, s.centre, s.batch, s.email)
+        table.add_row(s.id, s.centre, s.batch, s.email, s.name)
     console().print(table)
     click.echo(f"{len(roster)} student(s).")
-
-
-@main.command()
-@click.option("--set", "student_id", help="Remember this student id on this Pi.")
-@friendly_errors
-def whoami(student_id: str | None) -> None:
-    """Show (or --set, once) the student id this Pi submits as.
-
-    \b
-    Example (on a student's Pi):
-      autograder whoami --set KOL-014
-    """
-    from autograder.submit import current_student_id, set_student_id
-
-    if student_id:
-        set_student_id(student_id)
-        click.echo(f"This Pi now submits as {student_id}.")
-    else:
-        click.echo(current_student_id() or "No student id yet: run `autograder whoami --set YOUR_ID`.")
-
-
-@main.command()
-@click.argument("week")
-@click.option("--to", "to", required=True, type=click.Path(path_type=Path),
-              help="Where to write the submission (the USB stick or LAN folder).")
-@click.option("--student", help="Your student id (default: the one set with whoami).")
-@click.option("--from", "source", type=click.Path(path_type=Path),
-              help="Your folder for the week (default: ./WEEK or ~/pathways/WEEK).")
-@friendly_errors
-def submit(week: str, to: Path, student: str | None, source: Path | None) -> None:
-    """Hand in WEEK: your notebooks, zipped and named with your id, written to --to.
-
-    \b
-    Example (on a student's Pi):
-      autograder submit week03 --to /media/pi/USB
-    """
-    from autograder.submit import submit_week
-
-    path = submit_week(week, to, student_id=student, source=source)
-    click.echo(f"Submitted: {path}")
-
-
-@main.command()
-@click.argument("week")
-@click.option("--from", "from_dir", required=True, type=click.Path(path_type=Path),
-              help="The folder with the students' files (USB stick or LAN folder).")
-@click.pass_context
-@friendly_errors
-def collect(ctx: click.Context, week: str, from_dir: Path) -> None:
-    """Bring in WEEK's submissions from a folder; keeps the newest, loses nothing.
-
-    Exit status 1 when any file was rejected (the good ones are imported anyway).
-
-    \b
-    Example:
-      autograder collect week03 --from /media/teacher/USB/week03
-    """
-    from autograder.collect import collect_week
-
-    report = collect_week(project_of(ctx), week, from_dir)
-    table = Table("file", "student", "result", "why")
-    for row in report.rows:
-        colour = {"rejected": "red", "skipped (older)": "yellow"}.get(row.status, "green")
-        table.add_row(row.file, row.student_id, f"[{colour}]{row.status}[/]", row.reason)
-    console().print(table)
-    click.echo(f"{len(report.imported)} imported, {len(report.rejected)} rejected, "
-               f"{len(report.rows) - len(report.imported) - len(report.rejected)} skipped.")
-    if report.rejected:
-        sys.exit(1)
 
 
 @main.command()
@@ -278,6 +212,8 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
 
     project = project_of(ctx)
     weeks = list(weeks) or [w.id for w in project.syllabus.weeks if project.source_notebooks(w.id)]
+    for week in weeks:
+        project.syllabus.week(week)  # a mistyped id is one line (with the likely id), before any grading
     problems = [p for w in weeks for p in static_problems(project, w)]
     written = [w for w in weeks if project.source_notebooks(w)]  # an empty week is a static problem
     with tempfile.TemporaryDirectory(prefix="pathways-validate-") as tmp, \
@@ -305,7 +241,8 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
 @click.pass_context
 @friendly_errors
 def status(ctx: click.Context) -> None:
-    """One row per syllabus week: source, release in sync, collected, graded, average.
+    """One row per syllabus week: notebooks written, release folder against the source,
+    handed out to students (the bundle's date), collected, graded, average.
 
     \b
     Example:
@@ -313,17 +250,18 @@ def status(ctx: click.Context) -> None:
     """
     from autograder.status import week_status
 
-    wide = console().width >= 110  # on an 80-column terminal the titles are left out
-    headers = ["week", "notebooks", "release", "collected", "graded", "average", "to write"]
-    table = Table(*headers, *(["title"] if wide else []))
+    width = console().width  # at 80 columns the "to write" column and the titles are left out
+    extra = (["to write"] if width >= 100 else []) + (["title"] if width >= 130 else [])
+    table = Table("week", "notebooks", "release", "handed out", "collected", "graded", "average", *extra)
     for column in table.columns:
         column.no_wrap, column.min_width = True, len(str(column.header))
     table.columns[2].min_width = len("out of date")
     with console().status("Checking every week's release against its source…"):
         rows = week_status(project_of(ctx))
     for row in rows:
-        table.add_row(row.week, row.source, row.release, str(row.collected),
-                      str(row.graded), row.average, row.missing, *([row.title] if wide else []))
+        wanted = {"to write": row.missing, "title": row.title}
+        table.add_row(row.week, row.source, row.release, row.handed_out, str(row.collected),
+                      str(row.graded), row.average, *(wanted[name] for name in extra))
     console().print(table)
 
 
@@ -348,8 +286,12 @@ def glossary(ctx: click.Context, to: Path | None) -> None:
     click.echo(f"Glossary: {count} words in {to}")
 
 
+main.add_command(whoami)
+main.add_command(submit)
+main.add_command(collect)
 main.add_command(report)
 main.add_command(certificates)
+main.add_command(restore)
 
 
 if __name__ == "__main__":

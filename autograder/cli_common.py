@@ -5,7 +5,9 @@ import functools
 import sys
 
 import click
+from rich import box
 from rich.console import Console
+from rich.table import Table
 
 from autograder.errors import PathwaysError
 from autograder.project import Project, find_project
@@ -32,3 +34,12 @@ def friendly_errors(func):
 
 def project_of(ctx: click.Context) -> Project:
     return find_project(ctx.find_root().params.get("project"))
+
+
+def names_last_table(*headers: str) -> Table:
+    """A table whose last column holds students' names, with no border after it.
+
+    Terminals disagree about how wide Bengali and Devanagari text is (rich counts
+    "অনিতা দাস" as 6 cells, most Linux terminals draw 9): any column after a name would
+    drift. With the name last and no right edge, every column lines up in every terminal."""
+    return Table(*headers, box=box.SIMPLE_HEAD)

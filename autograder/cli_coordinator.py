@@ -1,6 +1,7 @@
 """The coordinator's commands: the progress report and certificates."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -43,14 +44,23 @@ def report(ctx: click.Context, to: Path, grades_files: tuple[Path, ...], final: 
 @click.group(invoke_without_command=True)
 @click.option("--to", "to", type=click.Path(path_type=Path), help="Folder for the PDF certificates.")
 @GRADES_OPTION
+@click.option("--issued-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The date printed on new certificates, YYYY-MM-DD (default: today).")
+@click.option("--before-end", is_flag=True,
+              help="Issue certificates before the course's last day (e.g. for a student who is leaving).")
 @click.pass_context
 @friendly_errors
-def certificates(ctx: click.Context, to: Path | None, grades_files: tuple[Path, ...]) -> None:
+def certificates(ctx: click.Context, to: Path | None, grades_files: tuple[Path, ...],
+                 issued_on: dt.datetime | None, before_end: bool) -> None:
     """Certificates for every eligible student, the register, and who is not yet eligible and why.
+
+    Certificates are for the end of the course: before the syllabus's last day this stops
+    and says so, unless --before-end is given.
 
     \b
     Example:
       autograder certificates --to certificates/2027
+      autograder certificates --to certificates/2027 --issued-on 2027-07-10
       autograder certificates verify PW-2027-3FA91C
     """
     if ctx.invoked_subcommand:
@@ -64,7 +74,8 @@ def certificates(ctx: click.Context, to: Path | None, grades_files: tuple[Path, 
     project = project_of(ctx)
     grades = load_grades(project, list(grades_files))
     run = issue_certificates(to, grades, project.syllabus, load_rules(project.course / "certificates.toml"),
-                             register_file(project))
+                             register_file(project), issued_on=issued_on.date() if issued_on else None,
+                             before_end=before_end)
     click.echo(f"{len(run.issued)} certificate(s) in {to} ({run.new} new id(s)); "
                f"{len(run.not_eligible)} student(s) not yet eligible: see {to / 'not_eligible.csv'}")
 

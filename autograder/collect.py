@@ -1,41 +1,41 @@
 """Bring a week's submissions in from a USB stick or LAN folder, losing nothing.
 
-Every file found is first copied to course/archive/WEEK/. Per student the newest good
-submission goes to course/submitted/<id>/WEEK/ with nbgrader's timestamp.txt; an older
-one never replaces a newer one, and a replaced folder is kept in the archive.
+Every file found is first copied to course/archive/<its week>/. For each student, each of
+the week's notebooks comes from the newest hand-in that holds it (collect_merge), so a
+later hand-in without a notebook never drops one handed in before, and an older file never
+replaces a newer one. Files for other weeks are counted and left for their own collect;
+files that are not submissions are archived and listed. Hidden files, the USB stick's
+system folders and a `feedback/` folder (where `autograder feedback` writes) are passed by.
 """
 from __future__ import annotations
 
 import datetime as dt
 import filecmp
 import shutil
-import tempfile
-import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.errors import NotebookError, PathwaysError
-from autograder.notebook_checks import parse_notebook
+from autograder.collect_merge import CollectRow, HandIn, merge_student
+from autograder.errors import PathwaysError
 from autograder.project import Project
 from autograder.roster import load_roster
-from autograder.submission_names import SubmissionName, parse_name
+from autograder.submission_names import SEPARATOR, SubmissionName, parse_name, week_of
 
-TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # what nbgrader writes in timestamp.txt
-MAX_ZIP_BYTES = 50 * 1024 * 1024  # a week's notebooks are far smaller; stops zip bombs
+PASSED_BY_FOLDERS = {"feedback", "System Volume Information", "$RECYCLE.BIN", "LOST.DIR"}
+
+__all__ = ["CollectReport", "CollectRow", "NothingToCollect", "collect_week", "archive_original"]
 
 
-@dataclass
-class CollectRow:
-    file: str
-    student_id: str
-    status: str  # "imported", "imported (late)", "skipped (older)", "rejected"
-    reason: str = ""
+class NothingToCollect(PathwaysError, FileNotFoundError):
+    """The --from folder holds no files at all."""
 
 
 @dataclass
 class CollectReport:
     week: str
     rows: list[CollectRow] = field(default_factory=list)
+    other_weeks: Counter = field(default_factory=Counter)  # week id -> files left for that week
 
     @property
     def rejected(self) -> list[CollectRow]:
@@ -45,16 +45,36 @@ class CollectReport:
     def imported(self) -> list[CollectRow]:
         return [r for r in self.rows if r.status.startswith("imported")]
 
-
-@dataclass
-class Candidate:
-    files: list[Path]
-    name: SubmissionName
-    timestamp: dt.datetime
+    @property
+    def ignored(self) -> list[CollectRow]:
+        return [r for r in self.rows if r.status == "ignored"]
 
     @property
-    def label(self) -> str:
-        return ", ".join(p.name for p in self.files)
+    def skipped(self) -> list[CollectRow]:
+        return [r for r in self.rows if r.status.startswith("skipped") or r.status == "not a submission"]
+
+    def summary(self) -> str:
+        text = f"{len(self.imported)} imported, {len(self.rejected)} rejected, {len(self.skipped)} skipped"
+        if self.ignored:
+            text += f", {len(self.ignored)} notebook(s) ignored"
+        text += "."
+        if self.other_weeks:
+            weeks = ", ".join(sorted(self.other_weeks))
+            text += (f" {sum(self.other_weeks.values())} file(s) for other weeks ({weeks}) left for "
+                     f"their own `autograder collect`.")
+        return text
+
+
+def found_files(from_dir: Path) -> list[Path]:
+    """Every file under the folder except hidden ones, stick system folders and feedback/."""
+    out = []
+    for path in sorted(from_dir.rglob("*")):
+        parts = path.relative_to(from_dir).parts
+        if any(p.startswith(".") for p in parts) or PASSED_BY_FOLDERS & set(parts[:-1]):
+            continue
+        if path.is_file():
+            out.append(path)
+    return out
 
 
 def collect_week(project: Project, week_id: str, from_dir: Path) -> CollectReport:
@@ -65,133 +85,55 @@ def collect_week(project: Project, week_id: str, from_dir: Path) -> CollectRepor
                             f"run `autograder release {week_id}` first.")
     if not from_dir.is_dir():
         raise PathwaysError(f"{from_dir} is not a folder; plug in the USB stick or check the path.")
+    files = found_files(from_dir)
+    if not files:
+        raise NothingToCollect(f"Nothing found in {from_dir}: the folder is empty. Check that the USB "
+                               "stick is plugged in and that this is the folder with the students' files.")
     roster = load_roster(project)
+    week_ids = {w.id for w in project.syllabus.weeks}
     report = CollectReport(week_id)
-    candidates: dict[str, list[Candidate]] = {}
-    loose: dict[str, list[Path]] = {}
-    for path in sorted(p for p in from_dir.rglob("*") if p.is_file()):
-        if path.suffix not in (".zip", ".ipynb") and "__" not in path.name:
-            continue  # not meant as a submission (e.g. a note on the stick)
+    handins: dict[str, list[HandIn]] = {}
+    for path in files:
+        other = week_of(path)
+        if other != week_id and other in week_ids:
+            archive_original(project, other, path)
+            report.other_weeks[other] += 1
+            continue
         archive_original(project, week_id, path)
         name = parse_name(path)
-        reason = _name_problem(path, name, week_id, roster)
+        if path.suffix not in (".zip", ".ipynb") and SEPARATOR not in path.name:
+            report.rows.append(CollectRow(path.name, "", "not a submission",
+                                          f"not a notebook; kept in course/archive/{week_id}/"))
+            continue
+        reason = _name_problem(path, name, week_id, roster, project.syllabus.weeks)
         if reason:
-            report.rows.append(CollectRow(path.name, name.student_id if name else "?", "rejected", reason))
+            report.rows.append(CollectRow(path.name, name.student_id if name else "", "rejected", reason))
         elif name.kind == "zip":
-            candidates.setdefault(name.student_id, []).append(Candidate([path], name, name.timestamp))
+            handins.setdefault(name.student_id, []).append(HandIn(path, "zip", name.timestamp))
         else:
-            loose.setdefault(name.student_id, []).append(path)
-    for student_id, paths in loose.items():
-        newest = max(dt.datetime.fromtimestamp(p.stat().st_mtime) for p in paths)
-        name = SubmissionName(student_id, week_id, "notebook", newest)
-        candidates.setdefault(student_id, []).append(Candidate(sorted(paths), name, newest))
+            when = dt.datetime.fromtimestamp(path.stat().st_mtime)
+            handins.setdefault(name.student_id, []).append(HandIn(path, "notebook", when, name.notebook))
     due = dt.datetime.combine(week.due_date, dt.time(23, 59, 59))
-    for student_id in sorted(candidates):
-        _take_newest(project, week_id, student_id, candidates[student_id], expected, due, report)
+    for student_id in sorted(handins):
+        report.rows += merge_student(project, week_id, student_id, handins[student_id], expected, due)
     return report
 
 
-def _name_problem(path: Path, name: SubmissionName | None, week_id: str, roster: dict) -> str:
+def _name_problem(path: Path, name: SubmissionName | None, week_id: str, roster: dict, weeks) -> str:  # noqa: ANN001
+    if path.name.endswith(".zip.partial"):
+        return "an unfinished hand-in (the copy to the stick was cut off); submit again with `autograder submit`"
     if path.suffix not in (".zip", ".ipynb"):
         return "not a notebook or a submission zip; hand in .ipynb notebooks with `autograder submit`"
     if name is None:
         return ("wrong file name; it should be <student_id>__<week>__<time>.zip from `autograder submit`, "
                 "or <student_id>__<week>__<notebook>.ipynb")
     if name.week != week_id:
-        return f"wrong week: this file is for {name.week}; collect it with `autograder collect {name.week}`"
+        return (f"'{name.week}' is not a week of the syllabus (weeks are {weeks[0].id} … {weeks[-1].id}); rename the file "
+                f"to <student_id>__{week_id}__… if it is for {week_id}")
     if name.student_id not in roster:
         return (f"unknown student '{name.student_id}'; check the id, or add the student with "
                 "`autograder students import`")
     return ""
-
-
-def _read_candidate(candidate: Candidate, expected: set[str]) -> dict[str, bytes]:
-    """The candidate's notebooks by name; raises NotebookError with a reason naming the file."""
-    notebooks: dict[str, bytes] = {}
-    if candidate.name.kind == "zip":
-        path = candidate.files[0]
-        try:
-            with zipfile.ZipFile(path) as zf:
-                members = [m for m in zf.infolist() if m.filename.endswith(".ipynb")
-                           and "/" not in m.filename.strip("/")]
-                if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-                    raise NotebookError(f"{path.name} is too large to be a week's notebooks")
-                notebooks = {m.filename: zf.read(m) for m in members}
-        except zipfile.BadZipFile:
-            raise NotebookError(f"{path.name} is damaged (not a readable zip); submit again "
-                                "with `autograder submit`") from None
-    else:
-        for path in candidate.files:
-            notebooks[candidate_notebook_name(path)] = path.read_bytes()
-    if not notebooks:
-        raise NotebookError(f"{candidate.label} holds no notebooks")
-    for name, data in notebooks.items():
-        if name not in expected:
-            raise NotebookError(f"{name} is not a notebook of this week (expected "
-                                f"{', '.join(sorted(expected))}); rename it back and submit again")
-        parse_notebook(data, name)
-    return notebooks
-
-
-def candidate_notebook_name(path: Path) -> str:
-    return parse_name(path).notebook
-
-
-def _take_newest(project: Project, week_id: str, student_id: str, found: list[Candidate],
-                 expected: set[str], due: dt.datetime, report: CollectReport) -> None:
-    existing = _existing_timestamp(project, student_id, week_id)
-    taken = None
-    for candidate in sorted(found, key=lambda c: c.timestamp, reverse=True):
-        if taken is not None or (existing and candidate.timestamp <= existing):
-            why = ("an older submission than the newest one here" if taken
-                   else f"not newer than the one collected before ({existing:%Y-%m-%d %H:%M})")
-            report.rows.append(CollectRow(candidate.label, student_id, "skipped (older)", why))
-            continue
-        try:
-            notebooks = _read_candidate(candidate, expected)
-        except NotebookError as err:
-            report.rows.append(CollectRow(candidate.label, student_id, "rejected", str(err)))
-            continue
-        _install(project, week_id, student_id, notebooks, candidate.timestamp)
-        late = candidate.timestamp > due
-        missing = sorted(expected - set(notebooks))
-        note = f"missing {', '.join(missing)}" if missing else ""
-        if late:
-            note = "; ".join(filter(None, [f"after the due date {due:%Y-%m-%d}", note]))
-        report.rows.append(CollectRow(candidate.label, student_id,
-                                      "imported (late)" if late else "imported", note))
-        taken = candidate
-
-
-def _existing_timestamp(project: Project, student_id: str, week_id: str) -> dt.datetime | None:
-    path = project.submitted / student_id / week_id / "timestamp.txt"
-    if not path.exists():
-        return None
-    text = path.read_text(encoding="utf-8").strip().removesuffix(" UTC").strip()
-    try:
-        return dt.datetime.strptime(text, TIMESTAMP_FORMAT)
-    except ValueError:
-        return dt.datetime.fromisoformat(text)
-
-
-def _install(project: Project, week_id: str, student_id: str, notebooks: dict[str, bytes],
-             when: dt.datetime) -> None:
-    """Write the submission folder atomically; a replaced folder moves to the archive."""
-    target = project.submitted / student_id / week_id
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{week_id}-", dir=target.parent))
-    for name, data in notebooks.items():
-        (staging / name).write_bytes(data)
-    (staging / "timestamp.txt").write_text(when.strftime(TIMESTAMP_FORMAT), encoding="utf-8")
-    if target.exists():
-        old = _existing_timestamp(project, student_id, week_id)
-        stamp = old.strftime("%Y%m%dT%H%M%S") if old else "unknown-time"
-        keep = project.archive / week_id / "replaced" / f"{student_id}__{stamp}"
-        keep.parent.mkdir(parents=True, exist_ok=True)
-        if keep.exists():
-            shutil.rmtree(keep)
-        target.rename(keep)
-    staging.rename(target)
 
 
 def archive_original(project: Project, week_id: str, path: Path) -> Path:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from autograder.gradebook_health import check_gradebook
 from autograder.grades_file import Grades, read_grades
 from autograder.nbgrader_api import gradebook
 from autograder.project import Project
@@ -16,7 +17,7 @@ def load_grades(project: Project, files: list[Path] | None = None) -> Grades:
     if files:
         return read_grades(list(files), project.syllabus, known=roster or None)
     students = dict(roster)
-    if project.gradebook_file.exists():
+    if check_gradebook(project):
         with gradebook(project) as book:
             for s in book.students:
                 students.setdefault(s.id, Student(s.id, s.first_name or "", s.last_name or "", s.email or ""))

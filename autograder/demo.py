@@ -16,8 +16,8 @@ from pathlib import Path
 
 import nbformat
 from rich.console import Console
-from rich.table import Table
 
+from autograder.cli_common import names_last_table
 from autograder.collect import collect_week
 from autograder.errors import PathwaysError
 from autograder.export import export_grades
@@ -135,15 +135,15 @@ def run_demo(to: Path, *, jobs: int | None = None, console: Console | None = Non
 def _summarise(console, project, students, results, bundle, feedback_dir, pages, grades, seconds) -> dict:
     by_id = {r.student_id: r for r in results}
     max_score = max((r.max_score for r in results), default=0)
-    table = Table("student", "name", "handed in", "score", "deserved?")
+    table = names_last_table("student", "handed in", "score", "as deserved?", "name")
     mismatches = 0
     for s in students:
         result = by_id.get(s.id)
         score = result.score if result else 0.0
         ok = s.deserves(score, max_score)
         mismatches += not ok
-        table.add_row(s.id, f"{s.first_name} {s.last_name}", s.kind,
-                      f"{score:g}/{max_score:g}" if result else "—", "✓" if ok else "[red]✗[/]")
+        table.add_row(s.id, s.handed_in, f"{score:g}/{max_score:g}" if result else "—",
+                      "✓" if ok else "[red]✗[/]", f"{s.first_name} {s.last_name}")
     console.print(table)
     console.print(f"Done in {seconds:.0f} s. {len(results)} graded, {mismatches} score(s) not as deserved.")
     console.print(f"  course folder:  {project.root}")

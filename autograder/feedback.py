@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograder.eligibility import load_rules, standing
+from autograder.eligibility import Standing, load_rules, standing
 from autograder.feedback_model import NotebookFeedback, notebook_feedback
 from autograder.errors import PathwaysError
 from autograder.grade import submitted_students
@@ -18,6 +18,7 @@ from autograder.pages import render
 from autograder.project import Project
 from autograder.roster import load_roster
 from autograder.scores import NotebookRow, notebook_rows
+from autograder.syllabus import Syllabus
 
 
 def _grades(project: Project, week_id: str, student_id: str, notebook: str) -> dict[str, tuple[float, float]]:
@@ -80,20 +81,35 @@ def write_progress_page(project: Project, student_id: str, to: Path,
             continue
         nbs = [r for r in rows if r.student_id == student_id and r.assignment == week.id]
         done = [r for r in nbs if r.score is not None]
-        first = (to / student_id / week.id / nbs[0].notebook.replace(".ipynb", ".html")) if done else None
+        graded = week_feedback(project, week.id, student_id) if (
+            project.autograded / student_id / week.id).is_dir() else []
+        links = [{"label": fb.title, "href": f"{week.id}/{fb.notebook.replace('.ipynb', '.html')}"}
+                 for fb in graded if (to / student_id / week.id / fb.notebook.replace(".ipynb", ".html")).exists()]
         weeks.append({"id": week.id, "title": week.title, "percent": mine.week_percent[week.id],
                       "score": sum(r.score for r in done), "max_score": sum(r.max_score for r in nbs),
-                      "link": f"{week.id}/{first.name}" if first and first.exists() else None})
+                      "links": links})
         if mine.week_percent[week.id] is None:
-            review.append(f"{week.id} ({week.title}) is not handed in yet.")
-        elif (project.autograded / student_id / week.id).is_dir():
-            for fb in week_feedback(project, week.id, student_id):
-                review += [f"{week.id} · {ex.title}" + (f" — see “{ex.section}”" if ex.section else "")
-                           for ex in fb.exercises if not ex.passed]
+            review.append({"text": f"{week.id} ({week.title}) is not handed in yet.", "link": None})
+        for fb in graded:
+            href = f"{week.id}/{fb.notebook.replace('.ipynb', '.html')}"
+            review += [{"text": f"{week.id} · {fb.title} · {ex.title}"
+                                + (f" — see “{ex.section}”" if ex.section else ""),
+                        "link": href if any(l["href"] == href for l in links) else None}
+                       for ex in fb.exercises if not ex.passed]
     safety = [{"id": m, "title": syllabus.safety_modules[m].title,
                "state": "not handed in" if p is None else ("done ✓" if p >= rules.min_safety else f"{p:.0f} %: try the knowledge check again")}
               for m, p in mine.safety_percent.items()]
     name = roster[student_id].name if student_id in roster else student_id
     return render("progress.html.j2", to / student_id / "index.html", student_name=name,
                   course_name=syllabus.course_name, standing=mine, weeks=weeks, safety=safety,
-                  review=review[-8:], rules=rules)
+                  review=review[-8:], rules=rules, to_come=still_to_come(syllabus, mine))
+
+
+def still_to_come(syllabus: Syllabus, mine: Standing) -> list[str]:
+    """What the certificate needs that the course has not reached yet: a page mid-course
+    must not say "you meet every rule" as if the safety modules and capstone were done."""
+    modules = [m for m in syllabus.safety_modules if m not in mine.safety_percent]
+    out = [("safety module " if len(modules) == 1 else "safety modules ") + ", ".join(modules)] if modules else []
+    if mine.capstone_percent is None and any(w.capstone for w in syllabus.weeks):
+        out.append("the capstone project")
+    return out

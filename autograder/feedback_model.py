@@ -14,6 +14,9 @@ import nbformat
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 CELL_FRAME = re.compile(r"In\s*\[(\d+)\]")
+# A knowledge check asks its questions under one heading, each led by "**Question 3.** …"
+QUESTION = re.compile(r"^\*\*(Question \d+)[.:]?\*\*[.:]?\s*(.*)")
+POINTS_NOTE = re.compile(r"\s*\(\d+(\.\d+)? points?\)\s*$")
 
 
 @dataclass
@@ -86,6 +89,28 @@ def _headings(cell) -> list[tuple[int, str]]:
     return found
 
 
+def _question_title(cell, heading: str) -> str | None:
+    """'4. Knowledge check · Question 1: A job advert says …' for a question's markdown cell."""
+    match = QUESTION.match(cell.source.strip())
+    if not match:
+        return None
+    words = match[2].split("\n")[0].strip()
+    if len(words) > 60:
+        words = words[:60].rsplit(" ", 1)[0] + " …"
+    base = POINTS_NOTE.sub("", heading)
+    return f"{base} · {match[1]}" + (f": {words}" if words else "")
+
+
+def _number_repeats(exercises: list[Exercise]) -> None:
+    """Cards that would still share a title get '(part 1)', '(part 2)', … so none look alike."""
+    titles = [e.title for e in exercises]
+    seen: dict[str, int] = {}
+    for exercise in exercises:
+        if titles.count(exercise.title) > 1:
+            seen[exercise.title] = seen.get(exercise.title, 0) + 1
+            exercise.title = f"{exercise.title} (part {seen[exercise.title]})"
+
+
 def _student_traceback(lines: list[str], test_counts: set[int]) -> str:
     """The traceback without frames that show test-cell code (they may hold hidden tests)."""
     kept = []
@@ -106,15 +131,20 @@ def notebook_feedback(path: Path, grades: dict[str, tuple[float, float]]) -> Not
     result = NotebookFeedback(path.name, title)
     test_counts = {c.execution_count for c in nb.cells if c.cell_type == "code"
                    and c.metadata.get("nbgrader", {}).get("grade") and c.execution_count}
-    section = exercise = ""
+    section = exercise = heading_above = ""
     answer_error: tuple[str, str, str] | None = None
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "markdown":
-            for level, heading in _headings(cell):
+            found = _headings(cell)
+            for level, heading in found:
                 if level == 2:
                     section = heading
                 exercise = heading
+            if not found:
+                exercise = _question_title(cell, heading_above) or exercise
+            else:
+                heading_above = found[-1][1]
             continue
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if meta.get("solution"):
@@ -138,4 +168,10 @@ def notebook_feedback(path: Path, grades: dict[str, tuple[float, float]]) -> Not
                 item.message = "Some points were not given; ask your instructor why."
         result.exercises.append(item)
         answer_error = None
+    _number_repeats(result.exercises)
     return result
+
+
+def exercise_titles(path: Path) -> dict[str, str]:
+    """{test cell grade id: the title feedback shows} for a source notebook (for reports)."""
+    return {e.grade_id: e.title for e in notebook_feedback(path, {}).exercises}

@@ -71,11 +71,17 @@ def backup_gradebook(project: Project) -> Path | None:
 
 
 def require_released(project: Project, week_id: str) -> None:
+    """The week can be graded: it is written, released, and the gradebook is whole."""
+    project.syllabus.week(week_id)
     with gradebook(project) as book:
         names = {a.name for a in book.assignments}
-    if week_id not in names:
-        raise PathwaysError(f"{week_id} is not in this course's gradebook yet; run "
-                            f"`autograder release {week_id}` first, then grade again.")
+    if week_id in names:
+        return
+    if not project.source_notebooks(week_id):
+        raise PathwaysError(f"{week_id} is not written yet (course/source/{week_id} has no notebooks), "
+                            "so there is nothing to grade.")
+    raise PathwaysError(f"{week_id} is not in this course's gradebook yet; run "
+                        f"`autograder release {week_id}` first, then grade again.")
 
 
 # -- worker side: one API per process, reused for every submission it grades ----------

@@ -74,12 +74,18 @@ def read_grades(paths: list[Path], syllabus: Syllabus, known: dict[str, Student]
                                       "`autograder export --by-notebook`.")
             for number, raw in enumerate(reader, start=2):
                 where = f"{path} row {number}"
+                if None in raw:  # more fields than the header: a comma in an unquoted name
+                    raise GradesFileError(f"{where} has {len(reader.fieldnames) + len(raw[None])} fields but the "
+                                          f"first row has {len(reader.fieldnames)}: a name with a comma in it "
+                                          "must be in double quotes; export the grades again.")
                 rows.append(_checked_row(raw, where, week_ids, known, seen, students))
     return Grades(rows, students)
 
 
 def _checked_row(raw: dict, where: str, week_ids: set[str], known, seen, students) -> NotebookRow:
     sid, week, notebook = raw["student_id"].strip(), raw["assignment"].strip(), raw["notebook"].strip()
+    if notebook and not notebook.endswith(".ipynb"):
+        notebook += ".ipynb"  # nbgrader's own name for a notebook has no suffix; older files used it
     if week not in week_ids:
         raise GradesFileError(f"{where}: week '{week}' is not in the syllabus; fix the assignment column.")
     if known is not None and sid not in known:

@@ -19,6 +19,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from autograder.errors import NbgraderFailed
+from autograder.gradebook_health import GradebookBusy, GradebookDamaged, check_gradebook, is_busy, restore_hint
 from autograder.project import Project
 
 
@@ -55,6 +56,7 @@ def make_api(project: Project, extra: Config | None = None):
     from nbgrader.apps import NbGraderAPI  # imported late: it is slow to import
     from nbgrader.coursedir import CourseDirectory
 
+    check_gradebook(project)  # nbgrader would start an empty gradebook over a damaged one
     _put_env_bin_on_path()
     _quiet_known_warnings()
     config = course_config(project, extra)
@@ -98,14 +100,31 @@ def _last_meaningful_line(text: str) -> str:
 
 @contextlib.contextmanager
 def gradebook(project: Project) -> Iterator:
-    """The course's SQLite gradebook, closed afterwards."""
+    """The course's SQLite gradebook, closed afterwards; a damaged one is one clear line
+    (gradebook_health), never a database traceback or a silently new, empty gradebook."""
     from nbgrader.api import Gradebook
+    from sqlalchemy.exc import DatabaseError
 
+    check_gradebook(project)
     _put_env_bin_on_path()
-    book = Gradebook(f"sqlite:///{project.gradebook_file}", course_id="pathways")
+    try:
+        book = Gradebook(f"sqlite:///{project.gradebook_file}", course_id="pathways")
+    except DatabaseError as err:
+        raise _database_error(project, err, "cannot be opened") from None
     try:
         yield book
+    except DatabaseError as err:
+        raise _database_error(project, err, "failed while being read") from None
     finally:
         book.close()
+
+
+def _database_error(project: Project, err: Exception, doing: str) -> Exception:
+    """One line for a database error: busy (wait and retry) is not damaged (restore)."""
+    detail = str(getattr(err, "orig", err))[:80]
+    if is_busy(err):
+        return GradebookBusy("course/gradebook.db is busy: another autograder command (grading?) is "
+                             "writing to it; wait for it to finish and try again.")
+    return GradebookDamaged(f"course/gradebook.db {doing} ({detail}); {restore_hint(project)}.")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from autograder.errors import PathwaysError
 from autograder.nbgrader_api import check, gradebook, make_api
 from autograder.notebook_checks import read_notebook
 from autograder.project import Project
+from autograder.submission_names import WEEK_MANIFEST
 
 BUNDLE_IGNORED = {".ipynb_checkpoints", "__pycache__"}
 
@@ -49,11 +51,16 @@ def _bundle_files(folder: Path) -> list[Path]:
 
 
 def write_bundle(folder: Path, bundle: Path) -> Path:
-    """A zip of the released week, its files under WEEK/, to unzip on each student's Pi."""
+    """A zip of the released week, its files under WEEK/, to unzip on each student's Pi.
+
+    It also holds WEEK/.pathways-week.json, the week's notebook names, so `submit` on the
+    Pi can say when a hand-in lacks one (the file is hidden in JupyterLab's browser)."""
     bundle.parent.mkdir(parents=True, exist_ok=True)
     partial = bundle.with_suffix(".zip.partial")
+    notebooks = sorted(p.name for p in folder.glob("*.ipynb"))
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in _bundle_files(folder):
             zf.write(path, f"{folder.name}/{path.relative_to(folder)}")
+        zf.writestr(f"{folder.name}/{WEEK_MANIFEST}", json.dumps({"week": folder.name, "notebooks": notebooks}))
     partial.replace(bundle)  # never leave a half-written bundle on a USB stick
     return bundle

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from autograder.charts import bar_chart, histogram
 from autograder.eligibility import Rules, Standing, standing
+from autograder.feedback_model import exercise_titles
+from autograder.gradebook_health import check_gradebook
 from autograder.grades_file import Grades
 from autograder.nbgrader_api import gradebook
 from autograder.pages import render
@@ -71,7 +73,13 @@ def hardest_exercises(project: Project, limit: int = 10) -> list[dict]:
     rows = [{"week": w, "notebook": n, "exercise": g.removesuffix("_tests"),
              "average": 100 * got / most, "submissions": count}
             for (w, n, g), (got, most, count) in totals.items()]
-    return sorted(rows, key=lambda r: r["average"])[:limit]
+    rows = sorted(rows, key=lambda r: r["average"])[:limit]
+    titles: dict[tuple[str, str], dict[str, str]] = {}
+    for row in rows:  # the names students read on their feedback pages, from the source notebook
+        path = project.source / row["week"] / f"{row['notebook']}.ipynb"
+        known = titles.setdefault((row["week"], row["notebook"]), exercise_titles(path) if path.exists() else {})
+        row["title"] = known.get(f"{row['exercise']}_tests", known.get(row["exercise"], row["exercise"]))
+    return rows
 
 
 def _groups(lines: list[StudentLine]) -> list[dict]:
@@ -115,7 +123,7 @@ def write_report(to: Path, grades: Grades, syllabus: Syllabus, rules: Rules, *,
     lines = student_lines(grades, syllabus, rules, final=final)
     charts = _week_charts(grades, syllabus, lines, to / "charts")
     _write_table(to / "students.csv", lines)
-    hardest = hardest_exercises(project) if project and project.gradebook_file.exists() else []
+    hardest = hardest_exercises(project) if project and check_gradebook(project) else []
     return render("report.html.j2", to / "index.html", course_name=syllabus.course_name,
                   final=final, groups=_groups(lines), lines=lines, charts=charts, hardest=hardest,
                   rules=rules)

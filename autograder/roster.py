@@ -49,7 +49,13 @@ def read_roster_csv(path: Path) -> list[Student]:
             raise RosterError(f"{path} lacks the column(s) {', '.join(missing)}; the first row "
                               f"must be: {','.join(COLUMNS)}")
         students, seen = [], set()
+        width = len(reader.fieldnames or [])
         for row_number, row in enumerate(reader, start=2):
+            if None in row:  # csv puts the fields beyond the header under None
+                raise RosterError(
+                    f"{path} row {row_number} has {width + len(row[None])} fields but the first row has "
+                    f"{width}: a value with a comma in it must be in double quotes, e.g. "
+                    f"{_quoted_example(row, row[None])}")
             values = {c: (row.get(c) or "").strip() for c in COLUMNS}
             sid = values["id"]
             if not STUDENT_ID.match(sid):
@@ -63,6 +69,16 @@ def read_roster_csv(path: Path) -> list[Student]:
             seen.add(sid)
             students.append(Student(**values))
     return students
+
+
+def _quoted_example(row: dict, extra: list[str]) -> str:
+    """The row as it was typed, with the last name and the spill-over quoted: the usual case
+    is a name such as `Das, Jr.`."""
+    fields = [row.get(c) or "" for c in COLUMNS] + list(extra)
+    spill = len(extra)
+    name_end = COLUMNS.index("last_name") + 1
+    return ",".join(fields[:name_end - 1] + [f'"{",".join(fields[name_end - 1:name_end + spill])}"']
+                    + fields[name_end + spill:])
 
 
 def load_roster(project: Project) -> dict[str, Student]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from autograder.gradebook_health import check_gradebook
 from autograder.nbgrader_api import gradebook
 from autograder.project import Project
 
@@ -17,7 +18,7 @@ class NotebookScore:
 
 def notebook_scores(project: Project, week_id: str) -> dict[str, list[NotebookScore]]:
     """{student_id: [NotebookScore, ...]} for every graded submission of the week."""
-    if not project.gradebook_file.exists():
+    if not check_gradebook(project):
         return {}
     out: dict[str, list[NotebookScore]] = {}
     with gradebook(project) as book:
@@ -53,7 +54,7 @@ KNOWLEDGE_CHECK_PREFIX = "kc"
 
 def notebook_rows(project: Project) -> list[NotebookRow]:
     """Every (week, notebook, student) in the gradebook, submitted or not."""
-    if not project.gradebook_file.exists():
+    if not check_gradebook(project):
         return []
     rows = []
     with gradebook(project) as book:

@@ -1,12 +1,14 @@
 """The course at a glance: one row per syllabus week."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.grade import submitted_students
+from autograder.gradebook_health import check_gradebook
 from autograder.nbgrader_api import make_api
 from autograder.project import Project
 from autograder.scores import notebook_scores
@@ -18,7 +20,8 @@ class WeekStatus:
     week: str
     title: str
     source: str      # how many source notebooks: "3" or "—"
-    release: str     # "in sync", "out of date", "not released" or "—"
+    release: str     # the release folder against the source: "in sync", "out of date", "no folder" or "—"
+    handed_out: str  # given to students: the bundle's date, "published", "not yet" or "—"
     collected: int
     graded: int
     average: str     # "72%" or "—"
@@ -56,7 +59,7 @@ def _release_states(project: Project, week_ids: list[str]) -> dict[str, str]:
     states, fingerprints = {}, {}
     for week_id in week_ids:
         if not (project.release / week_id).is_dir():
-            states[week_id] = "not released"
+            states[week_id] = "no folder"
             continue
         fingerprints[week_id] = _fingerprint(project, week_id)
         known = cache.get(week_id, {})
@@ -82,6 +85,7 @@ def _release_states(project: Project, week_ids: list[str]) -> dict[str, str]:
 
 
 def week_status(project: Project) -> list[WeekStatus]:
+    check_gradebook(project)  # a damaged gradebook stops here, before seconds of release checks
     written = [w.id for w in project.syllabus.weeks if project.source_notebooks(w.id)]
     releases = _release_states(project, written)
     rows = []
@@ -97,10 +101,23 @@ def week_status(project: Project) -> list[WeekStatus]:
             week=week.id, title=week.title,
             source=str(count) if count else "—",
             release=releases.get(week.id, "—"),
+            handed_out=handed_out(project, week.id) if count else "—",
             collected=len(submitted_students(project, week.id)),
             graded=len(graded), average=average,
             missing=", ".join(_short(name, week) for name in missing_modules(project, week.id))))
     return rows
+
+
+def handed_out(project: Project, week_id: str) -> str:
+    """Whether students were given the week: the date `release` made its bundle, or
+    "published" when plain nbgrader released it to an exchange. A release folder alone is
+    not a hand-out: the course's repository keeps one for every written week."""
+    bundle = project.outbound / f"{week_id}.zip"
+    if bundle.exists():
+        return dt.date.fromtimestamp(bundle.stat().st_mtime).isoformat()
+    if (project.course / ".exchange" / "pathways" / "outbound" / week_id).is_dir():
+        return "published"
+    return "not yet"
 
 
 def _short(name: str, week) -> str:  # noqa: ANN001

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,12 +58,22 @@ class Syllabus:
             if week.id == week_id:
                 return week
         known = f"{self.weeks[0].id} … {self.weeks[-1].id}" if self.weeks else "none"
+        guess = _two_digit(week_id)
+        if any(w.id == guess for w in self.weeks):
+            raise UnknownWeek(f"Week '{week_id}' is not in course/syllabus.toml; did you mean {guess}? "
+                              f"(week ids have two digits: {known})")
         raise UnknownWeek(f"Week '{week_id}' is not in course/syllabus.toml (weeks are {known}); "
                           "use a two-digit id such as week01.")
 
     @property
     def end_date(self) -> dt.date:
         return self.weeks[-1].due_date if self.weeks else self.start_date
+
+
+def _two_digit(text: str) -> str | None:
+    """'week3', 'Week 3', 'wk3' or '3' -> 'week03': what the user most likely meant."""
+    match = re.fullmatch(r"(?:w(?:ee)?k)?[\s_-]*0*(\d{1,2})", text.strip().lower())
+    return f"week{int(match[1]):02d}" if match else None
 
 
 def _modules(table: dict, where: Path) -> dict[str, Module]:

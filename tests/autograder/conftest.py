@@ -29,6 +29,7 @@ def total_cost(items, price):
 def tiny_notebook():
     return notebook(
         md("# Tiny week\nA fictional week for the tool's tests."),
+        md("## Exercises\n\n### Exercise 1: the total cost"),
         solution("q1_total_cost", '''
             def total_cost(items, price):
                 ### BEGIN SOLUTION
@@ -42,6 +43,7 @@ def tiny_notebook():
             assert total_cost(0, 5) == 0, "With 0 items the cost should be 0."
             ### END HIDDEN TESTS
         ''', points=3),
+        md("### Exercise 2: a greeting"),
         solution("q2_greeting", '''
             def greeting(name):
                 ### BEGIN SOLUTION
@@ -86,6 +88,42 @@ def _released_template(tmp_path_factory) -> Project:
     import_roster(template, template.root / "roster.csv")
     release_week(template, "week01")
     return template
+
+
+SAFETY_NB = "safety-our-safe-space.ipynb"  # week01's safety module S1 in the syllabus
+
+
+def tiny_safety_notebook():
+    """Week01's second notebook, as the real safety modules write their knowledge check:
+    one heading, then each question led by **Question N.**, graded kc* cells."""
+    cells = [md("# S1 (tiny)\nA fictional safety module."), md("## 4. Knowledge check (2 points)")]
+    for n, (question, answer) in enumerate([("Who can you talk to?", "b"), ("Which number is 1098?", "a")], 1):
+        cells += [md(f"**Question {n}.** {question}\n\n- a) one\n- b) two"),
+                  solution(f"kc{n}_question", f"### BEGIN SOLUTION\nanswer_{n} = \"{answer}\"\n### END SOLUTION"),
+                  tests(f"kc{n}_question", f"assert answer_{n} in ('a', 'b'), 'one letter'\n### BEGIN HIDDEN TESTS\n"
+                                           f"assert answer_{n} == \"{answer}\", 'Question {n} is not right yet.'\n"
+                                           "### END HIDDEN TESTS", points=1)]
+    return notebook(*cells)
+
+
+@pytest.fixture(scope="session")
+def _two_notebook_template(tmp_path_factory) -> Project:
+    from autograder.release import release_week
+    from autograder.roster import import_roster
+
+    template = make_tiny_course(tmp_path_factory.mktemp("template2") / "course-root")
+    save(tiny_safety_notebook(), template.source / "week01" / SAFETY_NB)
+    import_roster(template, template.root / "roster.csv")
+    release_week(template, "week01")
+    return template
+
+
+@pytest.fixture
+def two_notebook_course(_two_notebook_template: Project, tmp_path: Path) -> Project:
+    """Like released_course, but week01 has two notebooks: lesson-tiny and S1's safety notebook."""
+    root = tmp_path / "course-root"
+    shutil.copytree(_two_notebook_template.root, root)
+    return Project(root)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ later verifies an id; the rules hold exactly at their edges."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from autograder.scores import NotebookRow
 REPO = Path(__file__).resolve().parents[2]
 SYLLABUS = Project(REPO).syllabus
 RULES = Rules()
+AFTER_THE_END = dt.date(2027, 7, 10)  # the course runs 04 January – 05 July 2027
 
 
 def course_rows(student: str, *, percent: float = 90, weeks: list[str] | None = None,
@@ -106,17 +108,20 @@ def pdf_text(path: Path) -> str:
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (bootstrap.py installs it)")
 def test_certificates_carry_bengali_and_devanagari_names(grades, tmp_path):
-    run = issue_certificates(tmp_path / "out", grades, SYLLABUS, RULES, tmp_path / "register.csv")
+    run = issue_certificates(tmp_path / "out", grades, SYLLABUS, RULES, tmp_path / "register.csv",
+                             issued_on=AFTER_THE_END)
     assert {(e.student_id, e.level) for e in run.issued} == {("KHD-001", "distinction"), ("KHD-002", "completion")}
     pdfs = {p.name.split("-", 3)[-1]: p for p in (tmp_path / "out").glob("*.pdf")}
     assert pdf_text(pdfs["KHD-001.pdf"]).count("মৌমিতাসাহা") == 1
     assert "पूजाकुमारी" in pdf_text(pdfs["KHD-002.pdf"])
     text = pdf_text(pdfs["KHD-001.pdf"])
     assert "CertificateofCompletionwithDistinction" in text and "Khidirpur" in text and "78hours" in text
+    assert "10July2027" in text and "Signature,forKhidirpur" in text and "Date" in text
 
 
 def test_not_eligible_lists_exactly_what_is_missing(grades, tmp_path):
-    issue_certificates(tmp_path / "out", grades, SYLLABUS, RULES, tmp_path / "register.csv")
+    issue_certificates(tmp_path / "out", grades, SYLLABUS, RULES, tmp_path / "register.csv",
+                             issued_on=AFTER_THE_END)
     with (tmp_path / "out" / "not_eligible.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows == [{"student_id": "BOW-001", "name": "Rahul Mondal",
@@ -125,11 +130,60 @@ def test_not_eligible_lists_exactly_what_is_missing(grades, tmp_path):
 
 def test_rerunning_never_gives_a_second_id_and_verify_finds_it(grades, tmp_path):
     register = tmp_path / "register.csv"
-    first = issue_certificates(tmp_path / "a", grades, SYLLABUS, RULES, register)
-    second = issue_certificates(tmp_path / "b", grades, SYLLABUS, RULES, register)
+    first = issue_certificates(tmp_path / "a", grades, SYLLABUS, RULES, register, issued_on=AFTER_THE_END)
+    second = issue_certificates(tmp_path / "b", grades, SYLLABUS, RULES, register, issued_on=AFTER_THE_END)
     assert (first.new, second.new) == (2, 0)
     assert {e.certificate_id for e in first.issued} == {e.certificate_id for e in second.issued}
     assert len(read_register(register)) == 2
     entry = first.issued[0]
     assert verify(register, entry.certificate_id.lower()) == entry
     assert verify(register, "PW-2027-000000") is None
+
+
+# -- the coordinator at the command line -------------------------------------------------
+def run(project, *args):
+    from click.testing import CliRunner
+
+    from autograder.cli import main
+
+    return CliRunner(env={"COLUMNS": "200"}).invoke(main, ["--project", str(project.root), *args])
+
+
+def grades_file(tmp_path, rows) -> Path:
+    from autograder.grades_file import write_grades
+
+    path = tmp_path / "grades.csv"
+    write_grades(path, rows, STUDENTS)
+    return path
+
+
+@pytest.mark.parametrize("when", [["--before-end"], ["--issued-on", "2027-07-10"]])
+def test_nobody_eligible_yet_into_a_folder_not_made_yet_lists_who_and_why(tiny_course, tmp_path, when):
+    """The monthly run: nobody has finished, the --to folder does not exist yet."""
+    path = grades_file(tmp_path, course_rows("KHD-001", percent=40))
+    out = tmp_path / "certificates" / "2027-03"
+    result = run(tiny_course, "certificates", "--to", str(out), "--grades", str(path), *when)
+    assert result.exit_code == 0, result.output
+    assert result.output == (f"0 certificate(s) in {out} (0 new id(s)); 1 student(s) not yet eligible: "
+                             f"see {out / 'not_eligible.csv'}\n")
+    with (out / "not_eligible.csv").open(encoding="utf-8") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert (row["student_id"], row["name"]) == ("KHD-001", "মৌমিতা সাহা")
+    assert row["missing"].startswith("average 40.0 % (needs 60 %)")
+    assert (out / "register.csv").exists()
+
+
+def test_certificates_before_the_course_ends_are_refused_and_the_message_says_how_to_ask(tiny_course, tmp_path):
+    path = grades_file(tmp_path, course_rows("KHD-001", percent=92))
+    out = tmp_path / "certs"
+    result = run(tiny_course, "certificates", "--to", str(out), "--grades", str(path), "--issued-on", "2027-03-31")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: The course runs until 05 July 2027 (course/syllabus.toml), so certificates dated 31 March 2027 "
+        "would come before it ends. To see who is on track, run `autograder report`; to issue certificates "
+        "early anyway (for a student who is leaving), add --before-end.\n")
+    assert not out.exists()
+    early = run(tiny_course, "certificates", "--to", str(out), "--grades", str(path), "--issued-on",
+                "2027-03-31", "--before-end")
+    assert early.exit_code == 0 and early.output.startswith("1 certificate(s)")
+    assert read_register(tiny_course.course / "certificates" / "register.csv")[0].issued_on == "2027-03-31"

@@ -88,10 +88,12 @@ def test_every_original_file_is_archived_even_rejected_ones(released_course, pi_
     made = hand_in(pi_week, usb)
     (usb / "notes.txt").write_text("not a submission")
     (usb / "KHD-001__week01__notes.txt").write_text("oops")
-    collect_week(released_course, "week01", usb)
+    rows = rows_by_file(collect_week(released_course, "week01", usb))
     archived = {p.name for p in (released_course.archive / "week01").iterdir()}
-    assert {made.name, "KHD-001__week01__notes.txt"} <= archived
-    assert "notes.txt" not in archived  # not meant as a submission, left alone
+    assert {made.name, "KHD-001__week01__notes.txt", "notes.txt"} <= archived
+    assert (rows["notes.txt"].status, rows["notes.txt"].reason) == (
+        "not a submission", "not a notebook; kept in course/archive/week01/")
+    assert rows["KHD-001__week01__notes.txt"].status == "rejected"
 
 
 def test_a_late_submission_is_imported_and_marked_late(released_course, pi_week, usb):
@@ -135,10 +137,11 @@ def test_an_unknown_student_is_rejected(released_course, pi_week, usb):
                           "`autograder students import`")
 
 
-def test_a_file_for_another_week_is_rejected(released_course, pi_week, usb):
-    made = submit_week("week02", usb, student_id="KHD-001", source=pi_week, now=WHEN)
+def test_a_file_for_a_week_not_in_the_syllabus_is_rejected(released_course, pi_week, usb):
+    made = submit_week("week1", usb, student_id="KHD-001", source=pi_week, now=WHEN)
     row = rows_by_file(collect_week(released_course, "week01", usb))[made.name]
-    assert row.reason == "wrong week: this file is for week02; collect it with `autograder collect week02`"
+    assert (row.status, row.reason) == ("rejected", "'week1' is not a week of the syllabus (weeks are week01 … "
+                                                    "week26); rename the file to <student_id>__week01__… if it is for week01")
 
 
 def test_a_file_that_is_not_a_notebook_is_rejected(released_course, usb):
@@ -185,3 +188,142 @@ def test_collecting_before_release_says_what_to_do(tiny_course, usb):
     result = CliRunner().invoke(main, ["--project", str(tiny_course.root), "collect", "week01", "--from", str(usb)])
     assert result.output.strip() == ("Error: week01 has not been released (course/release/week01 is "
                                      "empty); run `autograder release week01` first.")
+
+
+# -- a week in two notebooks, handed in part by part ---------------------------------------
+def collect_cli(project, stick, week="week01", columns=200):
+    return CliRunner(env={"COLUMNS": str(columns)}).invoke(
+        main, ["--project", str(project.root), "collect", week, "--from", str(stick)])
+
+
+@pytest.fixture
+def pi_bundle(two_notebook_course, tmp_path) -> Path:
+    """The student's week01 folder, unzipped from the bundle the instructor copied to the Pi."""
+    with zipfile.ZipFile(two_notebook_course.outbound / "week01.zip") as zf:
+        zf.extractall(tmp_path / "pi")
+    return tmp_path / "pi" / "week01"
+
+
+def test_a_partial_resubmission_never_drops_the_notebook_it_lacks(two_notebook_course, pi_bundle, tmp_path):
+    monday, thursday = tmp_path / "monday", tmp_path / "thursday"
+    monday.mkdir(), thursday.mkdir()
+    first = hand_in(pi_bundle, monday)
+    with zipfile.ZipFile(first) as zf:
+        lesson = zf.read("lesson-tiny.ipynb")
+    assert collect_cli(two_notebook_course, monday).exit_code == 0
+    (pi_bundle / "lesson-tiny.ipynb").rename(tmp_path / "moved-away.ipynb")
+    second = hand_in(pi_bundle, thursday, when=WHEN + dt.timedelta(days=1))
+    result = collect_cli(two_notebook_course, thursday)
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if second.name in l)
+    assert "imported" in line and f"lesson-tiny.ipynb kept from {first.name}" in line
+    folder = two_notebook_course.submitted / "KHD-001" / "week01"
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == ["lesson-tiny.ipynb", "safety-our-safe-space.ipynb"]
+    assert (folder / "lesson-tiny.ipynb").read_bytes() == lesson
+    assert (folder / "timestamp.txt").read_text() == "2027-01-09 16:30:00.000000"
+
+
+def test_an_older_hand_in_on_the_same_stick_gives_only_what_the_newer_lacks(two_notebook_course, pi_bundle, usb):
+    complete = hand_in(pi_bundle, usb, when=WHEN)
+    (pi_bundle / "lesson-tiny.ipynb").unlink()
+    safety_only = hand_in(pi_bundle, usb, when=WHEN + dt.timedelta(hours=3))
+    rows = rows_by_file(collect_week(two_notebook_course, "week01", usb))
+    assert (rows[safety_only.name].status, rows[safety_only.name].reason) == (
+        "imported", f"lesson-tiny.ipynb kept from {complete.name}")
+    assert (rows[complete.name].status, rows[complete.name].reason) == ("imported", f"safety-our-safe-space.ipynb kept from {safety_only.name}")
+
+
+def test_submit_names_a_missing_notebook_before_handing_in(two_notebook_course, pi_bundle, usb):
+    (pi_bundle / "lesson-tiny.ipynb").unlink()
+    result = CliRunner().invoke(main, ["submit", "week01", "--to", str(usb), "--student", "KHD-001",
+                                       "--from", str(pi_bundle)])
+    assert result.exit_code == 0, result.output
+    warning, submitted = result.output.splitlines()
+    assert warning == (f"Warning: lesson-tiny.ipynb is not in {pi_bundle}, so this hand-in does not have it. "
+                       "If you handed it in before, your teacher keeps that one; if it is somewhere else, put "
+                       f"it back in {pi_bundle} and submit again.")
+    assert submitted.startswith("Submitted: ")
+
+
+def test_a_jupyterlab_duplicate_is_left_out_by_submit(two_notebook_course, pi_bundle, usb):
+    (pi_bundle / "lesson-tiny-Copy1.ipynb").write_bytes((pi_bundle / "lesson-tiny.ipynb").read_bytes())
+    result = CliRunner().invoke(main, ["submit", "week01", "--to", str(usb), "--student", "KHD-001",
+                                       "--from", str(pi_bundle)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Left out lesson-tiny-Copy1.ipynb: it is a copy made by JupyterLab's Duplicate, and only "
+        "lesson-tiny.ipynb is graded. If your answers are in the copy, rename it to lesson-tiny.ipynb and submit again.")
+    with zipfile.ZipFile(next(usb.glob("*.zip"))) as zf:
+        assert sorted(zf.namelist()) == ["lesson-tiny.ipynb", "pathways-submission.json", "safety-our-safe-space.ipynb"]
+
+
+def test_a_duplicate_inside_a_hand_in_is_ignored_and_the_real_notebooks_imported(two_notebook_course, pi_bundle, usb):
+    """A zip made before submit left copies out (or zipped by hand) still counts."""
+    path = usb / "KHD-001__week01__20270108T163000.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name in ("lesson-tiny.ipynb", "safety-our-safe-space.ipynb"):
+            zf.write(pi_bundle / name, name)
+        zf.write(pi_bundle / "lesson-tiny.ipynb", "lesson-tiny-Copy1.ipynb")
+    result = collect_cli(two_notebook_course, usb)
+    assert result.exit_code == 0, result.output
+    rows = rows_by_file(collect_week(two_notebook_course, "week01", usb))  # again: the same, already collected
+    assert rows[path.name].status == "skipped (already collected)"
+    ignored = rows[f"{path.name} › lesson-tiny-Copy1.ipynb"]
+    assert (ignored.status, ignored.reason) == (
+        "ignored", "a copy of lesson-tiny.ipynb made by JupyterLab's Duplicate; only lesson-tiny.ipynb is graded "
+                   "(if the answers are in the copy, rename it to lesson-tiny.ipynb and hand in again)")
+    assert result.output.strip().endswith("1 imported, 0 rejected, 0 skipped, 1 notebook(s) ignored.")
+    assert (two_notebook_course.submitted / "KHD-001" / "week01" / "safety-our-safe-space.ipynb").exists()
+
+
+# -- what the instructor reads -----------------------------------------------------------------
+def test_a_stick_holding_several_weeks_collects_one_and_counts_the_others(released_course, pi_week, usb):
+    mine = hand_in(pi_week, usb)
+    later = [submit_week(week, usb, student_id=sid, source=pi_week, now=WHEN)
+             for week, sid in (("week02", "KHD-001"), ("week10", "KHD-001"), ("week10", "KHD-002"))]
+    result = collect_cli(released_course, usb)
+    assert result.exit_code == 0, result.output
+    assert "rejected" not in result.output.replace("0 rejected", "") and later[1].name not in result.output
+    assert result.output.splitlines()[-1] == ("1 imported, 0 rejected, 0 skipped. 3 file(s) for other weeks "
+                                              "(week02, week10) left for their own `autograder collect`.")
+    assert (released_course.archive / "week10" / later[2].name).exists(), "kept safe for their own week"
+    assert mine.name in result.output
+
+
+def test_at_80_columns_every_file_name_is_shown_whole(released_course, pi_week, usb):
+    older = hand_in(pi_week, usb, when=WHEN)
+    newer = hand_in(pi_week, usb, when=WHEN + dt.timedelta(hours=2))
+    result = collect_cli(released_course, usb, columns=80)
+    lines = result.output.splitlines()
+    imported = next(l for l in lines if newer.name in l)
+    skipped = next(l for l in lines if older.name in l)
+    assert "imported" in imported and "skipped" in skipped
+    assert max(len(l) for l in lines) <= 80
+
+
+def test_collecting_the_same_stick_again_says_already_collected_not_older(released_course, pi_week, usb):
+    made = hand_in(pi_week, usb)
+    collect_cli(released_course, usb)
+    again = collect_cli(released_course, usb)
+    assert again.exit_code == 0
+    row = rows_by_file(collect_week(released_course, "week01", usb))[made.name]
+    assert (row.status, row.reason) == ("skipped (already collected)",
+                                        "the same notebooks were collected before (handed in 2027-01-08 16:30)")
+    assert again.output.splitlines()[-1] == "0 imported, 0 rejected, 1 skipped."
+
+
+def test_an_empty_folder_says_nothing_was_found(released_course, usb):
+    result = collect_cli(released_course, usb)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: Nothing found in {usb}: the folder is empty. Check that the USB stick is "
+                             "plugged in and that this is the folder with the students' files.\n")
+
+
+def test_feedback_written_to_the_same_stick_is_passed_by(released_course, pi_week, usb):
+    (usb / "feedback" / "KHD-001").mkdir(parents=True)
+    (usb / "feedback" / "KHD-001" / "index.html").write_text("<p>your progress</p>")
+    (usb / ".Trashes").mkdir()
+    (usb / ".Trashes" / "junk").write_text("x")
+    hand_in(pi_week, usb)
+    report = collect_week(released_course, "week01", usb)
+    assert [r.status for r in report.rows] == ["imported"]

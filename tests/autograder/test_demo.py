@@ -12,9 +12,16 @@ pytestmark = pytest.mark.slow
 
 
 def test_demo_on_a_tiny_course_scores_every_student_as_deserved(tiny_course, tmp_path):
-    summary = run_demo(tmp_path / "demo", course=tiny_course, jobs=2)
+    from rich.console import Console
+
+    console = Console(record=True, width=200)
+    summary = run_demo(tmp_path / "demo", course=tiny_course, jobs=2, console=console)
     handed_in = [s for s in demo_students() if s.kind not in ("none", "corrupt")]
     assert summary == {"graded": len(handed_in), "mismatches": 0}
+    rows = {line.split()[0]: line for line in console.export_text().splitlines() if line.strip()[:4] in ("KHD-", "BOW-")}
+    # a typical mistake is not "wrong": the student may well have earned most of the points
+    assert "one typical mistake" in rows["KHD-005"] and " wrong " not in rows["KHD-005"]
+    assert rows["KHD-003"].rstrip().endswith("অনিতা দাস"), "names come last, so the columns stay aligned"
     assert (tmp_path / "demo" / "grades.csv").exists()
     assert (tmp_path / "demo" / "course" / "outbound" / "week01.zip").exists()
 

@@ -71,7 +71,7 @@ def test_an_unanswered_exercise_says_so(feedback_dir):
 def test_progress_page_shows_the_week_the_bar_and_the_certificate_rules(feedback_dir):
     page = text(feedback_dir, "BOW-001", "index.html")
     assert "पूजा कुमारी" in page
-    assert "week01 Hello Jupyter and Python 0 / 5" in page
+    assert "week01 Hello Jupyter and Python Tiny week 0 / 5" in page  # the topic, then a link per notebook
     assert "an average of at least 60 %" in page
     assert "average 0.0 % (needs 60 %)" in page
     html = (feedback_dir / "BOW-001" / "index.html").read_text(encoding="utf-8")
@@ -114,3 +114,56 @@ def test_an_exercise_under_a_section_heading_in_the_same_cell_keeps_its_own_name
     result = notebook_feedback(path, {"lab1_make_tests": (2.0, 2.0)})
     exercise = result.exercises[0]
     assert (exercise.title, exercise.section) == ("Exercise 1 (2 points): make it", "7. Exercises")
+
+
+# -- a week with a lesson and a safety module ------------------------------------------------
+SAFETY = "safety-our-safe-space.ipynb"
+
+
+@pytest.fixture(scope="module")
+def two_notebook_feedback(_two_notebook_template, grade_answers, tmp_path_factory):
+    """KHD-001 gets everything right; KHD-002 misses Exercise 1 and Question 2 of S1."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from autograder.cli import main
+    from autograder.project import Project
+
+    tmp = tmp_path_factory.mktemp("two-notebooks")
+    shutil.copytree(_two_notebook_template.root, tmp / "course-root")
+    project = grade_answers(Project(tmp / "course-root"), tmp, {
+        "KHD-001": {},
+        "KHD-002": {(NB, "q1_total_cost"): FORGETS_ZERO, (SAFETY, "kc2_question"): 'answer_2 = "b"'}})
+    out = tmp / "feedback"
+    result = CliRunner().invoke(main, ["--project", str(project.root), "feedback", "week01", "--to", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_progress_page_links_every_notebook_of_the_week(two_notebook_feedback):
+    html = (two_notebook_feedback / "KHD-002" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="week01/lesson-tiny.html">Tiny week</a>' in html
+    assert '<a href="week01/safety-our-safe-space.html">S1 (tiny)</a>' in html
+
+
+def test_what_to_review_next_names_the_notebook_and_links_to_it(two_notebook_feedback):
+    html = (two_notebook_feedback / "KHD-002" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="week01/lesson-tiny.html">week01 · Tiny week · Exercise 1: the total cost — '
+            'see “Exercises”</a>') in html
+    assert ('<a href="week01/safety-our-safe-space.html">week01 · S1 (tiny) · 4. Knowledge check · '
+            'Question 2: Which number is 1098? — see “4. Knowledge check (2 points)”</a>') in html
+
+
+def test_each_knowledge_check_question_has_its_own_name(two_notebook_feedback):
+    page = text(two_notebook_feedback, "KHD-002", "week01/safety-our-safe-space.html")
+    assert "1 / 1 4. Knowledge check · Question 1: Who can you talk to? ✓ All checks passed." in page
+    assert "0 / 1 4. Knowledge check · Question 2: Which number is 1098? ✗ Question 2 is not right yet." in page
+
+
+def test_mid_course_the_progress_page_does_not_promise_what_is_still_to_come(two_notebook_feedback):
+    page = text(two_notebook_feedback, "KHD-001", "index.html")
+    assert ("So far you meet every rule for the weeks handed out. Still to come: safety modules S2, S3, S4, "
+            "S5, S6, S7, S8 and the capstone project.") in page
+    assert "Your average so far is at distinction level." in page
+    assert "meet every rule, with distinction" not in page

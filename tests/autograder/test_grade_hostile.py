@@ -8,7 +8,8 @@ Linux machine), on the tiny fictional course with a 4-second cell time limit.
 from __future__ import annotations
 
 import socket
-import subprocess
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -38,7 +39,7 @@ SCENARIOS = {
     "calls-exit": q1("import sys\nsys.exit('bye')\n" + RIGHT_Q1),
     "floods-output": q1("print('spam\\n' * 3_000_000)\n" + RIGHT_Q1),
     "eats-memory": q1("hog = bytearray(3 * 1024 ** 3)\n" + RIGHT_Q1),
-    "forks-children": q1("import os, time\nfor _ in range(20):\n    if os.fork() == 0:\n"
+    "forks-children": q1("import os, sys, time\nprint('ARGV', *sys.argv)\nfor _ in range(20):\n    if os.fork() == 0:\n"
                          "        time.sleep(600)\n        os._exit(0)\n" + RIGHT_Q1),
     "overwrites-gradebook": q1("import pathlib\nfor db in pathlib.Path('/').glob('{root}/course/gradebook.db'):\n"
                                "    db.write_bytes(b'gone')\n" + RIGHT_Q1),
@@ -83,8 +84,11 @@ def listener():
 
 
 @pytest.fixture(scope="module")
-def graded(module_released_course, listener):
+def graded(module_released_course, listener, tmp_path_factory):
+    """(project, results by student, the folder under which this run's kernels made their
+    private folders): the last tells this run's processes from any other grading on the machine."""
     project = module_released_course
+    kernels = tmp_path_factory.mktemp("kernels")
     with project.config_file.open("a") as fh:
         fh.write("\nc.Execute.timeout = 4\n")
     with gradebook(project) as book:
@@ -102,8 +106,12 @@ def graded(module_released_course, listener):
             nbformat.write(nb, folder / nb_name)
         if name == "not-a-notebook":
             (folder / NB).write_text("this is a photo of my screen, not a notebook")
-    results = grade_week(project, "week01", jobs=2, sandbox=True)
-    return project, {r.student_id: r for r in results}
+    saved, tempfile.tempdir = tempfile.tempdir, str(kernels)  # the workers fork with it set
+    try:
+        results = grade_week(project, "week01", jobs=2, sandbox=True)
+    finally:
+        tempfile.tempdir = saved
+    return project, {r.student_id: r for r in results}, kernels
 
 
 def score(graded, name) -> float:
@@ -152,10 +160,28 @@ def test_a_memory_hog_is_stopped_by_the_memory_limit(graded):
     assert "MemoryError" in outputs(graded, "eats-memory")
 
 
+def processes_mentioning(marker: str) -> list[str]:
+    """Processes whose command line names `marker`: only the ones this test run started,
+    whatever else (another course's grading) runs on the machine."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # it ended while we looked
+        if marker in command:
+            found.append(f"{proc.name}: {command[:200]}")
+    return found
+
+
 def test_forked_children_do_not_outlive_the_grading(graded):
     assert score(graded, "forks-children") == 5
-    left = subprocess.run(["pgrep", "-f", "pathways-kernel-"], capture_output=True, text=True).stdout
-    assert left.strip() == "", f"processes left behind: {left}"
+    kernels = graded[2]
+    assert f"{kernels}/pathways-kernel-" in outputs(graded, "forks-children"), "the marker names this run's kernels"
+    left = processes_mentioning(f"{kernels}/pathways-kernel-")
+    assert left == [], f"processes left behind: {left}"
 
 
 def test_the_gradebook_cannot_be_overwritten(graded):

@@ -1,9 +1,11 @@
 """The instructor releases a week; a student on a Pi hands it in to a USB stick."""
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 
+import pytest
 from click.testing import CliRunner
 
 from autograder.cli import main
@@ -22,15 +24,33 @@ def test_release_makes_student_notebooks_and_a_bundle(tiny_course):
     assert "raise NotImplementedError" in text and "return items * price" not in text
     assert "BEGIN HIDDEN TESTS" not in text and "total_cost(0, 5)" not in text
     with zipfile.ZipFile(tiny_course.outbound / "week01.zip") as zf:
-        assert zf.namelist() == ["week01/lesson-tiny.ipynb"]
+        assert zf.namelist() == ["week01/lesson-tiny.ipynb", "week01/.pathways-week.json"]
+        assert json.loads(zf.read("week01/.pathways-week.json")) == {"week": "week01",
+                                                                     "notebooks": ["lesson-tiny.ipynb"]}
     assert "Copy this bundle" in result.output
 
 
 def test_release_of_an_unknown_week_says_which_weeks_exist(tiny_course):
-    result = run(tiny_course, "release", "week1")
+    result = run(tiny_course, "release", "week99")
     assert result.exit_code == 1
-    assert result.output.strip() == ("Error: Week 'week1' is not in course/syllabus.toml (weeks are "
+    assert result.output.strip() == ("Error: Week 'week99' is not in course/syllabus.toml (weeks are "
                                      "week01 … week26); use a two-digit id such as week01.")
+
+
+@pytest.mark.parametrize("command", [["release", "week3"], ["grade", "week3"], ["validate", "week3"],
+                                     ["collect", "week3", "--from", "."], ["feedback", "week3", "--to", "fb"]])
+def test_a_one_digit_week_suggests_the_two_digit_id(tiny_course, command):
+    result = run(tiny_course, *command)
+    assert result.exit_code == 1
+    assert result.output == ("Error: Week 'week3' is not in course/syllabus.toml; did you mean week03? "
+                             "(week ids have two digits: week01 … week26)\n")
+
+
+def test_grading_a_week_not_written_yet_says_so_instead_of_suggesting_a_release(released_course):
+    result = run(released_course, "grade", "week05")
+    assert result.exit_code == 1
+    assert result.output == ("Error: week05 is not written yet (course/source/week05 has no notebooks), "
+                             "so there is nothing to grade.\n")
 
 
 def test_release_of_an_unwritten_week_says_where_to_write_it(tiny_course):
@@ -81,6 +101,20 @@ def test_a_student_sets_their_id_once_and_submits(released_course, tmp_path):
         assert "lesson-tiny.ipynb" in zf.namelist()
 
 
+def test_whoami_never_replaces_an_id_silently(tmp_path):
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}
+    runner = CliRunner(env=env)
+    assert runner.invoke(main, ["whoami", "--set", "KHD-014"]).output == "This Pi now submits as KHD-014.\n"
+    result = runner.invoke(main, ["whoami", "--set", "KHD-041"])
+    assert result.exit_code == 1
+    assert result.output == ("Error: This Pi already submits as KHD-014. To change it to KHD-041, run "
+                             "`autograder whoami --set KHD-041 --force`.\n")
+    assert runner.invoke(main, ["whoami"]).output == "KHD-014\n"
+    assert runner.invoke(main, ["whoami", "--set", "KHD-014"]).exit_code == 0  # the same id again is fine
+    assert runner.invoke(main, ["whoami", "--set", "KHD-041", "--force"]).exit_code == 0
+    assert runner.invoke(main, ["whoami"]).output == "KHD-041\n"
+
+
 def test_submit_refuses_a_damaged_notebook_and_names_it(tmp_path):
     pi_folder = tmp_path / "week01"
     pi_folder.mkdir()
@@ -128,7 +162,7 @@ def test_every_command_has_help_with_an_example():
     runner = CliRunner()
     commands = [["release"], ["grade"], ["validate"], ["status"], ["students", "import"], ["students", "list"],
                 ["whoami"], ["submit"], ["collect"], ["feedback"], ["export"], ["demo"], ["report"],
-                ["certificates"], ["certificates", "verify"]]
+                ["certificates"], ["certificates", "verify"], ["restore"]]
     for command in commands:
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0, command

@@ -93,7 +93,8 @@ def test_an_unknown_student_is_refused_when_the_course_has_a_roster(tiny_course,
 def test_certificates_and_verify_from_the_command_line(tiny_course, tmp_path):
     path = tmp_path / "all.csv"
     write_grades(path, stories.course_rows("KHD-001", percent=92), stories.STUDENTS)
-    result = run(tiny_course, "certificates", "--to", str(tmp_path / "certs"), "--grades", str(path))
+    result = run(tiny_course, "certificates", "--to", str(tmp_path / "certs"), "--grades", str(path),
+                 "--issued-on", "2027-07-10")
     assert result.exit_code == 0, result.output
     assert "1 certificate(s)" in result.output and "(1 new id(s))" in result.output
     [pdf] = (tmp_path / "certs").glob("*.pdf")
@@ -157,3 +158,51 @@ def test_a_safety_module_is_judged_on_its_knowledge_check_not_on_its_code(tiny_c
     judged = standing("KHD-002", grades.rows, project.syllabus, Rules(), final=False)
     assert judged.safety_percent == {"S1": 0.0}  # the notebook says 67 %, the check says 0 %
     assert "safety module S1 below 50 % (0 %)" in judged.missing
+
+
+def test_notebook_names_without_ipynb_are_read_as_the_same_notebooks(tiny_course, tmp_path):
+    """A hand-made or older grades file writes `safety-our-safe-space`: the safety modules still count."""
+    path = tmp_path / "final.csv"
+    write_grades(path, stories.course_rows("KHD-001", percent=92), stories.STUDENTS)
+    text = path.read_text(encoding="utf-8").replace(".ipynb,", ",")
+    assert ".ipynb" not in text
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "report"
+    assert run(tiny_course, "report", "--to", str(out), "--grades", str(path)).exit_code == 0
+    with (out / "students.csv").open(encoding="utf-8") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert (row["safety_passed"], row["status"], row["why"]) == ("8 of 8", "distinction", "")
+    certs = run(tiny_course, "certificates", "--to", str(tmp_path / "certs"), "--grades", str(path),
+                "--issued-on", "2027-07-10")
+    assert certs.output.startswith("1 certificate(s)"), certs.output
+
+
+def test_a_grades_row_with_an_unquoted_comma_is_refused(tiny_course, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(",".join(COLUMNS) + "\nweek01,lesson-main.ipynb,KHD-001,Amit,Das, Jr.,Khidirpur,2027-A,8,10\n",
+                    encoding="utf-8")
+    result = run(tiny_course, "report", "--to", str(tmp_path / "report"), "--grades", str(path))
+    assert result.output == (f"Error: {path} row 2 has 10 fields but the first row has 9: a name with a comma "
+                             "in it must be in double quotes; export the grades again.\n")
+
+
+def test_the_report_from_the_gradebook_names_the_hardest_exercises_as_feedback_does(module_released_course,
+                                                                                    grade_answers, tmp_path):
+    adds = "def total_cost(items, price):\n    return items + price\n"
+    project = grade_answers(module_released_course, tmp_path, {"KHD-002": {("lesson-tiny.ipynb", "q1_total_cost"): adds}})
+    out = tmp_path / "report"
+    result = run(project, "report", "--to", str(out))
+    assert result.exit_code == 0, result.output
+    page = (out / "index.html").read_text(encoding="utf-8")
+    hardest = page[page.index("Hardest exercises"):]
+    assert '<td>Exercise 1: the total cost<br><span class="muted">q1_total_cost</span></td>' in hardest
+    assert '<td class="nowrap">KHD-002</td>' in page and "td.nowrap, th { white-space: nowrap; }" in page
+    assert "body { max-width: 80rem; }" in page  # eight columns: ids and numbers never wrap
+
+
+def test_the_spread_of_averages_counts_whole_students():
+    from autograder.charts import histogram_figure
+
+    figure = histogram_figure([55.0, 72.5], title="spread", xlabel="average %")
+    ticks = figure.axes[0].get_yticks()
+    assert all(float(t).is_integer() for t in ticks), ticks

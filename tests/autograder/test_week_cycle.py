@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 import nbformat
 import pytest
@@ -39,9 +40,27 @@ def test_status_shows_the_week_released_collected_and_graded(graded_course):
     result = run(graded_course, "status")
     assert result.exit_code == 0, result.output
     line = next(l for l in result.output.splitlines() if "week01" in l)
-    cells = [c.strip() for c in line.split("│")[1:8]]
-    assert cells == ["week01", "1", "in sync", "2", "2", "50%", "S1"], line  # S1 is placed in week01, not written here
+    cells = [c.strip() for c in line.split("│")[1:9]]
+    bundle_day = dt.date.fromtimestamp((graded_course.outbound / "week01.zip").stat().st_mtime).isoformat()
+    # S1 is placed in week01, not written in the tiny course
+    assert cells == ["week01", "1", "in sync", bundle_day, "2", "2", "50%", "S1"], line
     assert "week26" in result.output
+
+
+def test_status_tells_a_release_folder_in_sync_from_a_week_handed_out(released_course):
+    """The repository keeps a release folder for every written week; only `release` (its
+    bundle for the Pis) or an nbgrader exchange hands a week out."""
+    (released_course.outbound / "week01.zip").unlink()
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["--project", str(released_course.root), "status"])
+    assert result.exit_code == 0, result.output
+    header = next(l for l in result.output.splitlines() if "week " in l)
+    assert [c.strip() for c in header.split("┃")[1:8]] == ["week", "notebooks", "release", "handed out",
+                                                          "collected", "graded", "average"]
+    line = next(l for l in result.output.splitlines() if "week01" in l)
+    assert [c.strip() for c in line.split("│")[1:5]] == ["week01", "1", "in sync", "not yet"]
+    week02 = next(l for l in result.output.splitlines() if "week02" in l)
+    assert [c.strip() for c in week02.split("│")[1:5]] == ["week02", "—", "—", "—"]
+    assert max(len(l) for l in result.output.splitlines()) <= 80
 
 
 def test_status_notices_a_source_edited_after_release(graded_course):
