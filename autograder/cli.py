@@ -11,6 +11,7 @@ from autograder.cli_common import console, friendly_errors, names_last_table, pr
 from autograder.cli_coordinator import certificates, report
 from autograder.cli_handins import collect, submit, whoami
 from autograder.cli_restore import restore
+from autograder.cli_review import review
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), envvar="PATHWAYS_PROJECT",
@@ -41,10 +42,15 @@ def release(ctx: click.Context, week: str) -> None:
     """
     from autograder.release import release_week
 
+    from autograder.reviews import week_review_warnings
+
+    project = project_of(ctx)
     with console().status(f"Releasing {week}…"):
-        result = release_week(project_of(ctx), week)
+        result = release_week(project, week)
     click.echo(f"Released {week}: {len(result.files)} file(s) in {result.folder}")
     click.echo(f"Copy this bundle to each student's Pi (USB stick or LAN folder): {result.bundle}")
+    for line in week_review_warnings(project, result.week_id):
+        click.secho(f"Note: safety module {line}. See `autograder review`.", fg="yellow")
 
 
 @main.command()
@@ -263,6 +269,16 @@ def status(ctx: click.Context) -> None:
         table.add_row(row.week, row.source, row.release, row.handed_out, str(row.collected),
                       str(row.graded), row.average, *(wanted[name] for name in extra))
     console().print(table)
+    for row in rows:
+        if row.hand_grading:
+            click.echo(f"{row.week}: {row.hand_grading} capstone hand-in(s) wait for hand grading "
+                       "(formgrader: `jupyter lab`, then the Nbgrader menu).")
+    from autograder.reviews import review_states
+
+    unreviewed = [s.item for s in review_states(project_of(ctx)) if not s.ready]
+    if unreviewed:
+        click.secho(f"Needs local review before use: {', '.join(unreviewed)} "
+                    "(see `autograder review`).", fg="yellow")
 
 
 @main.command()
@@ -292,6 +308,7 @@ main.add_command(collect)
 main.add_command(report)
 main.add_command(certificates)
 main.add_command(restore)
+main.add_command(review)
 
 
 if __name__ == "__main__":

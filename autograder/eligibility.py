@@ -52,6 +52,7 @@ class Standing:
     safety_percent: dict[str, float | None]     # module id -> percent (None = not submitted)
     capstone_percent: float | None
     missing: list[str] = field(default_factory=list)
+    capstone_waiting: bool = False              # handed in; written parts not graded by hand yet
     level: str | None = None                    # "distinction", "completion" or None
 
     @property
@@ -80,7 +81,8 @@ def standing(student_id: str, rows: list[NotebookRow], syllabus: Syllabus, rules
     average = sum(p or 0.0 for p in week_percent.values()) / len(weeks) if weeks else 0.0
     safety = _safety_percent(mine, syllabus, final=final, present=set(weeks))
     capstone = _capstone_percent(mine, syllabus)
-    result = Standing(student_id, len(weeks), len(done), average, week_percent, safety, capstone)
+    result = Standing(student_id, len(weeks), len(done), average, week_percent, safety, capstone,
+                      capstone_waiting=any(r.waiting for r in mine if _is_capstone_row(r, syllabus)))
     capstone_released = any(_is_capstone_row(r, syllabus) for r in rows)
     result.missing = _missing(result, rules, final=final, capstone_released=capstone_released)
     if not result.missing:
@@ -158,7 +160,9 @@ def _missing(s: Standing, rules: Rules, *, final: bool, capstone_released: bool)
         elif percent < rules.min_safety:
             reasons.append(f"safety module {module} below {rules.min_safety:g} % ({percent:.0f} %)")
     if final or capstone_released:
-        if s.capstone_percent is None:
+        if s.capstone_waiting:
+            reasons.append("capstone: waiting for hand grading")
+        elif s.capstone_percent is None:
             reasons.append("capstone not submitted")
         elif s.capstone_percent < rules.min_capstone:
             reasons.append(f"capstone below {rules.min_capstone:g} % ({s.capstone_percent:.0f} %)")

@@ -20,6 +20,8 @@ COLUMNS = ("assignment", "notebook", "student_id", "first_name", "last_name", "c
 # After the required columns: a safety module's knowledge-check points (empty for lessons).
 # Files without them still read; certificates then judge the whole safety notebook.
 CHECK_COLUMNS = ("check_score", "check_max")
+# Then "waiting" where written answers or rubric items still wait for hand grading (the capstone).
+HAND_GRADING_COLUMN = "hand_grading"
 
 
 class GradesFileError(PathwaysError, ValueError):
@@ -37,13 +39,13 @@ def write_grades(path: Path, rows: list[NotebookRow], students: dict[str, Studen
     partial = path.with_name(path.name + ".partial")
     with partial.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(COLUMNS + CHECK_COLUMNS)
+        writer.writerow(COLUMNS + CHECK_COLUMNS + (HAND_GRADING_COLUMN,))
         for r in rows:
             s = students.get(r.student_id) or Student(r.student_id, "", "")
             check = ["" if r.check_score is None else f"{r.check_score:g}", f"{r.check_max:g}" if r.check_max else ""]
             writer.writerow([r.assignment, r.notebook, r.student_id, s.first_name, s.last_name,
                              s.centre, s.batch, "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}",
-                             *check])
+                             *check, "waiting" if r.waiting else ""])
     partial.replace(path)
     return len(rows)
 
@@ -111,4 +113,5 @@ def _checked_row(raw: dict, where: str, week_ids: set[str], known, seen, student
     if check is not None and not 0 <= check <= check_max:
         raise GradesFileError(f"{where}: check_score {check:g} is outside 0 to {check_max:g} for {sid} "
                               f"{week} {notebook}; fix the score.")
-    return NotebookRow(week, notebook, sid, score, max_score, check, check_max)
+    waiting = (raw.get(HAND_GRADING_COLUMN) or "").strip().lower() == "waiting" and score is not None
+    return NotebookRow(week, notebook, sid, score, max_score, check, check_max, waiting)

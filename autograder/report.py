@@ -51,7 +51,8 @@ def student_lines(grades: Grades, syllabus: Syllabus, rules: Rules, *, final: bo
         else:
             status = "on track" if not s.missing else "at risk"
         passed = sum(1 for p in s.safety_percent.values() if p is not None and p >= rules.min_safety)
-        capstone = "—" if s.capstone_percent is None else f"{s.capstone_percent:.0f} %"
+        capstone = ("waiting for hand grading" if s.capstone_waiting
+                    else "—" if s.capstone_percent is None else f"{s.capstone_percent:.0f} %")
         lines.append(StudentLine(sid, info.name, info.centre, info.batch, s, status,
                                  f"{passed} of {len(s.safety_percent)}", capstone))
     return lines

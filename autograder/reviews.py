@@ -139,6 +139,7 @@ def sign(project: Project, item: str, *, reviewed_by: str, organisation: str,
     path = project.root / REVIEWS_FILE
     text = path.read_text(encoding="utf-8") if path.is_file() else _HEADER
     text = text.rstrip("\n") + "\n\n" + _entry(sign_off)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".toml.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)

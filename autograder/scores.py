@@ -14,6 +14,7 @@ class NotebookScore:
     notebook: str
     score: float
     max_score: float
+    waiting: bool = False  # handed in, with written answers or rubric items still to grade by hand
 
 
 def notebook_scores(project: Project, week_id: str) -> dict[str, list[NotebookScore]]:
@@ -30,7 +31,8 @@ def notebook_scores(project: Project, week_id: str) -> dict[str, list[NotebookSc
             sid = submission.student.id
             for nb in submission.notebooks:
                 out.setdefault(sid, []).append(
-                    NotebookScore(sid, nb.name, float(nb.score), float(nb.max_score)))
+                    NotebookScore(sid, nb.name, float(nb.score), float(nb.max_score),
+                                  bool(nb.needs_manual_grade)))
     return out
 
 
@@ -47,6 +49,8 @@ class NotebookRow:
     # check_max 0 = not known (a lesson, or a grades file without these columns).
     check_score: float | None = None
     check_max: float = 0.0
+    # Handed in, but written answers or rubric items (the capstone's) still wait for formgrader.
+    waiting: bool = False
 
 
 KNOWLEDGE_CHECK_PREFIX = "kc"
@@ -68,8 +72,9 @@ def notebook_rows(project: Project) -> list[NotebookRow]:
                     mine = graded.get(nb.name)
                     score = float(mine.score) if mine is not None else None
                     check = _check_score(mine) if mine is not None and check_max else None
+                    waiting = bool(mine.needs_manual_grade) if mine is not None else False
                     rows.append(NotebookRow(assignment.name, f"{nb.name}.ipynb", sid, score, float(nb.max_score),
-                                            check, check_max))
+                                            check, check_max, waiting))
     return rows
 
 

@@ -11,7 +11,7 @@ from autograder.grade import submitted_students
 from autograder.gradebook_health import check_gradebook
 from autograder.nbgrader_api import make_api
 from autograder.project import Project
-from autograder.scores import notebook_scores
+from autograder.scores import NotebookScore, notebook_scores
 from autograder.validate import missing_modules, release_drift, scratch_project
 
 
@@ -26,6 +26,7 @@ class WeekStatus:
     graded: int
     average: str     # "72%" or "—"
     missing: str     # what the syllabus expects and is not written yet, e.g. "lesson, S2"
+    hand_grading: int = 0  # capstone hand-ins whose written parts still wait for formgrader
 
 
 CACHE_NAME = ".status-cache.json"
@@ -91,6 +92,8 @@ def week_status(project: Project) -> list[WeekStatus]:
     rows = []
     for week in project.syllabus.weeks:
         scores = notebook_scores(project, week.id)
+        if week.capstone:
+            scores = {sid: chosen_project(rows) for sid, rows in scores.items()}
         graded = [s for s in scores.values() if sum(r.max_score for r in s)]
         average = "—"
         if graded:
@@ -104,8 +107,19 @@ def week_status(project: Project) -> list[WeekStatus]:
             handed_out=handed_out(project, week.id) if count else "—",
             collected=len(submitted_students(project, week.id)),
             graded=len(graded), average=average,
+            hand_grading=sum(1 for s in graded if any(r.waiting for r in s)),
             missing=", ".join(_short(name, week) for name in missing_modules(project, week.id))))
     return rows
+
+
+def chosen_project(rows: list[NotebookScore]) -> list[NotebookScore]:
+    """A capstone hand-in as it counts: its other notebooks and the best of its projects
+    (nbgrader scores the projects a student did not choose as 0 of their points)."""
+    projects = [r for r in rows if r.notebook.startswith("project-")]
+    others = [r for r in rows if not r.notebook.startswith("project-")]
+    if not projects:
+        return others
+    return others + [max(projects, key=lambda r: r.score / r.max_score if r.max_score else 0.0)]
 
 
 def handed_out(project: Project, week_id: str) -> str:

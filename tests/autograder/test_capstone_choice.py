@@ -61,3 +61,21 @@ def test_only_week_24_handed_in_counts_week_25_as_zero_of_one_project():
     rows = course("S1", {"week24": {"project-job-offer-checker.ipynb": 20}})
     s = standing("S1", rows, SYLLABUS, Rules())
     assert s.capstone_percent == 50.0
+
+
+def test_a_capstone_waiting_for_hand_grading_is_not_yet_eligible_with_exactly_that_reason():
+    rows = course("S1", {"week24": {"project-helpline-app.ipynb": 16}, "week25": {"project-helpline-app.ipynb": 12}})
+    rows = [NotebookRow(r.assignment, r.notebook, r.student_id, r.score, r.max_score,
+                        waiting=(r.assignment == "week25" and r.notebook == "project-helpline-app.ipynb"))
+            for r in rows]
+    s = standing("S1", rows, SYLLABUS, Rules())
+    assert s.missing == ["capstone: waiting for hand grading"] and s.level is None
+
+
+def test_an_untouched_project_handed_in_beside_the_chosen_one_does_not_wait_or_count():
+    rows = course("S1", {"week25": {"project-helpline-app.ipynb": 18, "project-safety-alarm.ipynb": 0}})
+    rows = [NotebookRow(r.assignment, r.notebook, r.student_id, r.score, r.max_score,
+                        waiting=(r.notebook == "project-safety-alarm.ipynb" and r.assignment == "week25"))
+            for r in rows]
+    s = standing("S1", rows, SYLLABUS, Rules())
+    assert "capstone: waiting for hand grading" not in s.missing

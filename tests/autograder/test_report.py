@@ -115,7 +115,7 @@ def test_export_by_notebook_has_a_row_per_student_week_and_notebook(module_relea
     with out.open(encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         assert tuple(reader.fieldnames) == ("assignment", "notebook", "student_id", "first_name", "last_name",
-                                            "centre", "batch", "score", "max_score", "check_score", "check_max")
+                                            "centre", "batch", "score", "max_score", "check_score", "check_max", "hand_grading")
         rows = {r["student_id"]: r for r in reader}
     assert (rows["KHD-001"]["score"], rows["KHD-001"]["max_score"]) == ("5", "5")
     assert rows["BOW-001"]["score"] == "" and rows["BOW-001"]["centre"] == "Bowbazar"
