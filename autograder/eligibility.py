@@ -6,7 +6,7 @@ one centre's gradebook and several centres' merged exports are judged the same w
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from autograder.errors import PathwaysError
@@ -114,16 +114,18 @@ def _module_percent(row: NotebookRow | None) -> float | None:
 def counted_rows(rows: list[NotebookRow], syllabus: Syllabus) -> list[NotebookRow]:
     """One student's rows as they count: in a capstone week a student chooses ONE project
     and hands in only that notebook, so the projects they did not choose are left out. With
-    several handed in, the best counts; with none, one project stays as "not submitted"."""
+    several worked on, the best counts; with none (or only untouched ones, which nbgrader
+    scores 0), one project stays as "not submitted"."""
     capstone_weeks = {w.id for w in syllabus.weeks if w.capstone}
     kept = [r for r in rows if not (r.assignment in capstone_weeks and _is_project(r))]
     for week_id in sorted(capstone_weeks):
         projects = [r for r in rows if r.assignment == week_id and _is_project(r)]
-        handed_in = [r for r in projects if r.score is not None]
-        if handed_in:
-            kept.append(max(handed_in, key=lambda r: _percent(r.score or 0.0, r.max_score)))
+        # nbgrader scores every notebook of a hand-in, so the projects not chosen show 0 points.
+        worked_on = [r for r in projects if r.score is not None and (r.score > 0 or r.waiting)]
+        if worked_on:
+            kept.append(max(worked_on, key=lambda r: _percent(r.score or 0.0, r.max_score)))
         elif projects:
-            kept.append(max(projects, key=lambda r: r.max_score))
+            kept.append(replace(max(projects, key=lambda r: r.max_score), score=None, waiting=False))
     return kept
 
 
