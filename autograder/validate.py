@@ -193,8 +193,9 @@ def check_weeks(project: Project, week_ids: list[str], scratch_dir: Path,
             students.append(wrong.student_id)
         add_students(scratch, students)
         with_students[week_id] = students
-    # Lab notebooks spend most of their time asleep (blinks, beeps), so more kernels than
-    # cores keep the machine busy; the timing checks' tolerance allows for it.
+    # Kernels wait part of the time (starting up; lab threads handing over on virtual time),
+    # so more kernels than cores keep the machine busy. Lab timings run on virtual time
+    # (hardware_labs.virtual_clock), so a busy machine changes no score.
     jobs = jobs or 2 * (os.cpu_count() or 1) + 1
     for week_id, results in grade_weeks(scratch, with_students, jobs=jobs).items():
         _judge(scratch, week_id, reports[week_id], results, wrong_answers)
@@ -221,6 +222,9 @@ def _judge(scratch: Project, week_id: str, report: WeekReport, results, wrong_an
             report.problems.append(f"{week_id}/{row.notebook}.ipynb: source solutions earn "
                                    f"{row.score:g} of {full.get(row.notebook, row.max_score):g}"
                                    f"{_failing_cells(scratch, week_id, row.notebook)}")
+        if row.max_score > full.get(row.notebook, row.max_score) and not row.waiting:
+            report.problems.append(f"{week_id}/{row.notebook}.ipynb: its written answers and rubric "
+                                   "items do not show in formgrader as needing a grade")
     report.problems += [f"{week_id}/{p}" for p in _errored_cells(scratch, week_id)]
     for row in scores.get(UNTOUCHED_STUDENT, []):
         report.untouched_scores[row.notebook] = (row.score, row.max_score)
