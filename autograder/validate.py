@@ -193,9 +193,8 @@ def check_weeks(project: Project, week_ids: list[str], scratch_dir: Path,
             students.append(wrong.student_id)
         add_students(scratch, students)
         with_students[week_id] = students
-    # Kernels wait part of the time (starting up; lab threads handing over on virtual time),
-    # so more kernels than cores keep the machine busy. Lab timings run on virtual time
-    # (hardware_labs.virtual_clock), so a busy machine changes no score.
+    # Lab notebooks spend most of their time asleep (blinks, beeps), so more kernels than
+    # cores keep the machine busy; the timing checks' tolerance allows for it.
     jobs = jobs or 2 * (os.cpu_count() or 1) + 1
     for week_id, results in grade_weeks(scratch, with_students, jobs=jobs).items():
         _judge(scratch, week_id, reports[week_id], results, wrong_answers)
