@@ -269,16 +269,21 @@ def status(ctx: click.Context) -> None:
         table.add_row(row.week, row.source, row.release, row.handed_out, str(row.collected),
                       str(row.graded), row.average, *(wanted[name] for name in extra))
     console().print(table)
-    for row in rows:
-        if row.hand_grading:
-            click.echo(f"{row.week}: {row.hand_grading} capstone hand-in(s) wait for hand grading "
-                       "(formgrader: `jupyter lab`, then the Nbgrader menu).")
+    import textwrap
+
     from autograder.reviews import review_states
 
+    def say(text: str, **style: str) -> None:  # wrapped to the terminal, like the table
+        click.secho(textwrap.fill(text, width=max(40, width)), **style)
+
+    for row in rows:
+        if row.hand_grading:
+            say(f"{row.week}: {row.hand_grading} capstone hand-in(s) wait for hand grading "
+                "(formgrader: `jupyter lab`, then the Nbgrader menu).")
     unreviewed = [s.item for s in review_states(project_of(ctx)) if not s.ready]
     if unreviewed:
-        click.secho(f"Needs local review before use: {', '.join(unreviewed)} "
-                    "(see `autograder review`).", fg="yellow")
+        say(f"Needs local review before use: {', '.join(unreviewed)} (see `autograder review`).",
+            fg="yellow")
 
 
 @main.command()
