@@ -1,5 +1,9 @@
 """nbgrader's Execute preprocessor, made fair to the rest of the class and to the student.
 
+Lab code runs on virtual time: each kernel loads the IPython extension
+hardware_labs.virtual_clock, so sleeps, blinks and button waits cost no real time and
+pin timings are exact however busy the machine is.
+
 Stock nbgrader loses a student's whole submission when one cell kills the kernel or
 ignores the interrupt after a time-out. Here that cell gets an error output saying what
 happened ("ran longer than 30 seconds"), the kernel is started again, the cells before it
@@ -18,6 +22,7 @@ from nbclient.client import NotebookClient
 from traitlets import Bool
 
 from autograder.sandbox import SandboxKernelManager
+from hardware_labs.virtual_clock import KERNEL_ARGUMENT
 
 MAX_RESTARTS = 5  # a notebook that kills Python more often than this is not graded further
 
@@ -29,10 +34,14 @@ def stopped_output(ename: str, message: str) -> NotebookNode:
 
 class RobustExecute(Execute):
     sandbox = Bool(True, help="Run each kernel inside bubblewrap (Linux)").tag(config=True)
+    virtual_clock = Bool(True, help="Run lab code on virtual time (hardware_labs.virtual_clock): "
+                                    "exact pin timings, no real sleeping").tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         NotebookClient.__init__(self, nb, km)
         self.kernel_manager_class = SandboxKernelManager if self.sandbox else AsyncKernelManager
+        if self.virtual_clock and KERNEL_ARGUMENT not in self.extra_arguments:
+            self.extra_arguments = [*self.extra_arguments, KERNEL_ARGUMENT]
         # A timed-out cell is stopped by ending its kernel, not by SIGINT, which a loop
         # can ignore: let nbclient raise so the kernel can be replaced.
         self.interrupt_on_timeout = False

@@ -193,8 +193,9 @@ def check_weeks(project: Project, week_ids: list[str], scratch_dir: Path,
             students.append(wrong.student_id)
         add_students(scratch, students)
         with_students[week_id] = students
-    # Lab notebooks spend most of their time asleep (blinks, beeps), so more kernels than
-    # cores keep the machine busy; the timing checks' tolerance allows for it.
+    # A kernel spends much of its life starting up and waiting on messages, so more kernels
+    # than cores keep the machine busy. Lab notebooks run on virtual time while grading
+    # (hardware_labs/virtual_clock.py): a busy machine cannot change their timings.
     jobs = jobs or 2 * (os.cpu_count() or 1) + 1
     for week_id, results in grade_weeks(scratch, with_students, jobs=jobs).items():
         _judge(scratch, week_id, reports[week_id], results, wrong_answers)

@@ -13,7 +13,7 @@ import threading
 import ipywidgets as widgets
 
 from .kit import Part
-from .pin_factories import BoardMockFactory
+from .pin_factories import BoardMockFactory, press_and_let_go
 
 OFF_COLOUR = "#3a3a3a"
 PRESS_SECONDS = 0.3
@@ -57,13 +57,6 @@ class BoardWidget(widgets.VBox):
 
     def __repr__(self) -> str:
         return f"Simulated board: {self.describe()}"
-
-
-def press_and_let_go(pin):  # noqa: ANN001, ANN201
-    """The two drives of an input pin: a pulled-up pin is pressed by pulling it low."""
-    if pin.pull == "up":
-        return pin.drive_low, pin.drive_high
-    return pin.drive_high, pin.drive_low
 
 
 class SimulatedBoard:

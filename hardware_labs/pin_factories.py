@@ -83,6 +83,13 @@ class BoardMockFactory(ReclaimPinsMixin, MockFactory):
         close_all_devices(self)
 
 
+def press_and_let_go(pin):  # noqa: ANN001, ANN201
+    """The two drives of an input pin: a pulled-up pin is pressed by pulling it low."""
+    if pin.pull == "up":
+        return pin.drive_low, pin.drive_high
+    return pin.drive_high, pin.drive_low
+
+
 def close_all_devices(factory) -> None:  # noqa: ANN001
     """Close every device that still holds a pin of this factory."""
     with factory._res_lock:
