@@ -61,6 +61,11 @@ class Project:
         return self.course / "gradebook.db"
 
     @property
+    def wrong_answers(self) -> Path:
+        """Typical wrong answers of each week, which validation proves never earn full marks."""
+        return self.course / "checks" / "wrong_answers"
+
+    @property
     def syllabus_file(self) -> Path:
         return self.course / "syllabus.toml"
 

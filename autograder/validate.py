@@ -276,8 +276,8 @@ def _errored_cells(scratch: Project, week_id: str) -> list[str]:
 
 
 def wrong_answers_for(project: Project, week_ids: list[str]) -> list[WrongAnswer]:
-    """The known wrong answers of these weeks, from tests/notebooks/wrong_answers/."""
-    folder = project.root / "tests" / "notebooks" / "wrong_answers"
+    """The known wrong answers of these weeks, from course/checks/wrong_answers/."""
+    folder = project.wrong_answers
     out: list[WrongAnswer] = []
     for week_id in week_ids:
         for path in sorted(folder.glob(f"{week_id}*.toml")):

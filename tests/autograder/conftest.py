@@ -67,7 +67,7 @@ def make_tiny_course(root: Path) -> Project:
     shutil.copy2(REPO / "course" / "syllabus.toml", project.syllabus_file)
     save(tiny_notebook(), project.source / "week01" / "lesson-tiny.ipynb")
     (root / "roster.csv").write_text(ROSTER, encoding="utf-8")
-    wrong = root / "tests" / "notebooks" / "wrong_answers"
+    wrong = project.wrong_answers
     wrong.mkdir(parents=True)
     (wrong / "week01.toml").write_text(WRONG, encoding="utf-8")
     return project

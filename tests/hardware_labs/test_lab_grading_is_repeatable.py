@@ -1,6 +1,6 @@
 """Issue 18: the same lab submission always gets the same score, even on a busy machine.
 
-Every lab solution and every lab wrong answer (tests/notebooks/wrong_answers/week1?-lab.toml)
+Every lab solution and every lab wrong answer (course/checks/wrong_answers/week1?-lab.toml)
 is graded 20 times on virtual time while busy processes keep every core at work. The
 solutions must earn full marks every time, and each wrong answer the same score, with the
 same failing checks and messages, every time. The runs go through tests/hardware_labs/

@@ -58,7 +58,7 @@ def test_lesson_weeks_have_five_exercises_and_typical_wrong_answers(week: str):
               if c.metadata.get("nbgrader", {}).get("grade")]
     assert len(graded) >= 5, f"{week}: the lesson has {len(graded)} graded exercises; it needs at least 5"
     wrong = [w for w in wrong_answers_for(PROJECT, [week]) if w.notebook.startswith("lesson-")]
-    assert len(wrong) >= 3, (f"{week}: tests/notebooks/wrong_answers/{week}.toml has {len(wrong)} "
+    assert len(wrong) >= 3, (f"{week}: course/checks/wrong_answers/{week}.toml has {len(wrong)} "
                              "wrong answers for the lesson; it needs at least 3")
 
 
