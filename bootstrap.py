@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Set up Pathways on a fresh machine, then run the demo or the tests.
 
-    python3 bootstrap.py demo    # install everything, run the whole week on a demo class
-    python3 bootstrap.py test    # install everything, run the test suite
+    python3 bootstrap.py demo          # install everything, run the whole week on a demo class
+    python3 bootstrap.py test          # install everything, run the whole test suite
+    python3 bootstrap.py test --quick  # the same without the tests that run notebooks (2 minutes)
+    python3 bootstrap.py lock          # after changing pyproject.toml: remake requirements.lock
 
-It makes a virtual environment in .venv, installs the project with its test tools, and on
+It makes a virtual environment in .venv, installs the project with its test tools at the
+exact versions in requirements.lock (so every machine, and the offline Pi bundle, runs what
+the tests ran), and on
 Debian or Raspberry Pi OS installs the system packages grading and certificates use
 (bubblewrap for the grading sandbox, Noto fonts for Bengali and Devanagari names) when
 it may (as root); otherwise it says which command to run. Only the standard library is
@@ -24,6 +28,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".pathways-installed"
+LOCK = ROOT / "requirements.lock"
+QUICK = ["-m", "not slow"]  # the tests that run notebooks in kernels are marked slow
 SYSTEM_PACKAGES = {"bwrap": "bubblewrap", "pdftotext": "poppler-utils",
                    "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf": "fonts-noto-core"}
 
@@ -64,7 +70,7 @@ def install_system_packages() -> None:
 
 def install_python_packages() -> None:
     """A venv with the project installed (editable) and its test tools; redone when pyproject changes."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     if not (BIN / "python").exists():
@@ -72,25 +78,48 @@ def install_python_packages() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     say("Installing Pathways and its libraries (about a minute the first time)")
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-        "-e", ".[dev]")
+        "-c", LOCK, "-e", ".[dev]")
     STAMP.write_text(wanted)
+
+
+def write_lock() -> None:
+    """requirements.lock from what .venv holds now (install, run the tests, then lock)."""
+    frozen = subprocess.run([str(BIN / "python"), "-m", "pip", "freeze", "--exclude-editable",
+                             "--disable-pip-version-check"], check=True, capture_output=True, text=True).stdout
+    pinned = [line for line in frozen.splitlines() if line and not line.startswith("pathways")]
+    import tomllib  # here, not at the top: Python 3.10 must still reach the version message
+
+    # The Raspberry Pi's own pin library is not installed here; pyproject.toml pins it exactly.
+    pi_only = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["pi"]
+    LOCK.write_text("# Exact versions bootstrap.py installs (as pip constraints), tested together on Python 3.11.\n"
+                    "# Remake after changing pyproject.toml: python3 bootstrap.py lock\n"
+                    + "\n".join(pinned + pi_only) + "\n")
+    say(f"Wrote {len(pinned) + len(pi_only)} exact versions to {LOCK.name}")
 
 
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         say(f"Pathways needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
         return 2
-    if len(argv) != 1 or argv[0] not in ("demo", "test"):
-        say("Usage: python3 bootstrap.py demo   |   python3 bootstrap.py test")
+    if argv not in (["demo"], ["test"], ["test", "--quick"], ["lock"]):
+        say("Usage: python3 bootstrap.py demo  |  test [--quick]  |  lock")
         return 2
     install_system_packages()
     install_python_packages()
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    if argv[0] == "lock":
+        write_lock()
+        return 0
     if argv[0] == "demo":
-        command = [str(BIN / "autograder"), "demo"]
-    else:
-        command = [str(BIN / "python"), "-m", "pytest", "-q"]
-    return subprocess.run(command, cwd=ROOT, env=env).returncode
+        return subprocess.run([str(BIN / "autograder"), "demo"], cwd=ROOT, env=env).returncode
+    checks = [[str(BIN / "ruff"), "check", "."],            # settings in pyproject.toml
+              [str(BIN / "mypy")],
+              [str(BIN / "python"), "-m", "pytest", "-q", *(QUICK if "--quick" in argv else [])]]
+    failed = 0
+    for command in checks:
+        say(" ".join(Path(command[0]).name if k == 0 else part for k, part in enumerate(command)))
+        failed = max(failed, subprocess.run(command, cwd=ROOT, env=env).returncode)
+    return failed
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
 """Allow `python -m autograder`."""
-from autograder.cli import main
+from autograder.cli.app import main
 
 main()

@@ -9,9 +9,9 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from autograder.course.syllabus import Syllabus
 from autograder.errors import PathwaysError
-from autograder.scores import NotebookRow
-from autograder.syllabus import Syllabus
+from autograder.gradebook.scores import NotebookRow
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def standing(student_id: str, rows: list[NotebookRow], syllabus: Syllabus, rules
         nbs = [r for r in mine if r.assignment == week_id]
         submitted = [r for r in nbs if r.score is not None]
         total = sum(r.max_score for r in nbs)
-        week_percent[week_id] = _percent(sum(r.score for r in submitted), total) if submitted else None
+        week_percent[week_id] = _percent(sum(r.score or 0.0 for r in submitted), total) if submitted else None
     done = [w for w, p in week_percent.items() if p is not None]
     average = sum(p or 0.0 for p in week_percent.values()) / len(weeks) if weeks else 0.0
     safety = _safety_percent(mine, syllabus, final=final, present=set(weeks))

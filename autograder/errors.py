@@ -29,13 +29,6 @@ class RosterError(PathwaysError, ValueError):
     """A roster CSV with a missing column, an empty id or a repeated id."""
 
 
-class UnknownStudent(PathwaysError, KeyError):
-    """A student id that is not in the roster."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
 class NotebookError(PathwaysError, ValueError):
     """A notebook that does not parse, or whose nbgrader cells were tampered with."""
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.grade import default_jobs, grade_week
-from autograder.nbgrader_api import check, gradebook, make_api
-from autograder.project import Project
-from autograder.scores import notebook_scores
-from autograder.synthetic import answer_cells, filled_release
-from autograder.validate import scratch_project, wrong_answers_for
+from autograder.course.project import Project
+from autograder.grade.week import default_jobs, grade_week
+from autograder.gradebook.bridge import check, gradebook, make_api
+from autograder.gradebook.scores import notebook_scores
+from autograder.validate.checks import wrong_answers_for
+from autograder.validate.synthetic import answer_cells, filled_release
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -65,7 +65,7 @@ def kernel_start_seconds(sandbox: bool, cwd: Path, rounds: int = 5) -> float:
     """Average wall time to start a kernel, wait until ready, and stop it."""
     from jupyter_client.manager import AsyncKernelManager
 
-    from autograder.sandbox import SandboxKernelManager
+    from autograder.grade.sandbox import SandboxKernelManager
 
     async def once() -> None:
         km = SandboxKernelManager(hidden_paths=[]) if sandbox else AsyncKernelManager()
@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--no-sandbox", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pathways-bench-") as tmp:
-        project = scratch_project(Project(REPO), [args.week], Path(tmp) / "course")
+        project = Project(REPO).scratch_copy([args.week], Path(tmp) / "course")
         check(make_api(project).generate_assignment(args.week, force=True, create=True), "releasing")
         make_class(project, args.week, args.students)
 
@@ -116,7 +116,8 @@ def main() -> None:
     same = plain_scores == our_scores
     print(f"scores identical:         {same} ({sum(our_scores.values()):g} points in all)")
     if not same:
-        diff = {s: (plain_scores.get(s), our_scores.get(s)) for s in plain_scores if plain_scores.get(s) != our_scores.get(s)}
+        diff = {s: (plain_scores.get(s), our_scores.get(s)) for s in plain_scores
+                if plain_scores.get(s) != our_scores.get(s)}
         print(f"  differing: {diff}")
         sys.exit(1)
 

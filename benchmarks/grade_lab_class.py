@@ -27,10 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from grade_class import REPO, make_class, scores  # noqa: E402
 
-from autograder.grade import default_jobs, grade_week  # noqa: E402
-from autograder.nbgrader_api import check, make_api  # noqa: E402
-from autograder.project import Project  # noqa: E402
-from autograder.validate import scratch_project  # noqa: E402
+from autograder.course.project import Project  # noqa: E402
+from autograder.grade.week import default_jobs, grade_week  # noqa: E402
+from autograder.gradebook.bridge import check, make_api  # noqa: E402
 from hardware_labs.virtual_clock import ENV_VAR  # noqa: E402
 
 
@@ -50,7 +49,7 @@ class Row:
 def grade_class(week: str, students: int, *, notebook_prefix: str | None, virtual: bool,
                 jobs: int | None, folder: Path) -> tuple[float, float]:
     """Seconds to grade a fresh class of `students` (only notebooks starting with the prefix)."""
-    project = scratch_project(Project(REPO), [week], folder)
+    project = Project(REPO).scratch_copy([week], folder)
     check(make_api(project).generate_assignment(week, force=True, create=True), "releasing")
     make_class(project, week, students)
     if notebook_prefix:

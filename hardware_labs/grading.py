@@ -173,7 +173,7 @@ def check_on_times(rec: Recording, expected: list[float], what: str = "pattern")
     assert len(got) == len(expected), (
         f"The {what} on {rec.name} should switch on {_times(len(expected))}; "
         f"it switched on {_times(len(got)) if got else 'not at all'}.")
-    for n, (seconds, want) in enumerate(zip(got, expected), start=1):
+    for n, (seconds, want) in enumerate(zip(got, expected, strict=True), start=1):
         assert close_to(seconds, want), (
             f"In the {what}, switch-on {n} of {rec.name} should last about {_seconds(want)}; "
             f"it lasted {_seconds(seconds)}.")
@@ -184,7 +184,7 @@ def check_gaps(rec: Recording, expected: list[float], what: str = "pattern") -> 
     got = rec.gaps()
     assert len(got) == len(expected), (
         f"The {what} on {rec.name} should have {len(expected)} pauses; it had {len(got)}.")
-    for n, (seconds, want) in enumerate(zip(got, expected), start=1):
+    for n, (seconds, want) in enumerate(zip(got, expected, strict=True), start=1):
         assert close_to(seconds, want), (
             f"In the {what}, pause {n} of {rec.name} should last about {_seconds(want)}; "
             f"it lasted {_seconds(seconds)}.")

@@ -1,17 +1,23 @@
 """``start_lab()``: the one call at the top of every lab and hardware lesson."""
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gpiozero import Device
+from gpiozero.pins import Factory
 
 from .kit import Part, parts_for
-from .pin_factories import (ENV_VAR, BoardMockFactory, ReclaimPinsMixin, choose_factory,
-                            close_all_devices, install_factory, on_raspberry_pi,
-                            press_and_let_go)
+from .pin_factories import (
+    BoardMockFactory,
+    ReclaimPinsMixin,
+    choose_factory,
+    close_all_devices,
+    install_factory,
+    press_and_let_go,
+    wants_mock_pins,
+)
 from .virtual_patches import scheduler as virtual_scheduler
 
 if TYPE_CHECKING:
@@ -22,7 +28,7 @@ if TYPE_CHECKING:
 class Lab:
     """The pins and (on pretend pins) the simulated board of one lab session."""
 
-    factory: object
+    factory: Factory
     parts: tuple[Part, ...]
     board: SimulatedBoard | None = None
     _timers: list[threading.Timer] = field(default_factory=list)
@@ -74,13 +80,7 @@ class Lab:
 _current: Lab | None = None
 
 
-def wants_mock_pins() -> bool:
-    """Pretend pins unless we are on a Pi (or GPIOZERO_PIN_FACTORY says otherwise)."""
-    wanted = os.environ.get(ENV_VAR, "").strip().lower()
-    return wanted == "mock" or (not wanted and not on_raspberry_pi())
-
-
-def _factory_for_this_session() -> object:
+def _factory_for_this_session() -> Factory:
     current = Device.pin_factory
     if wants_mock_pins() and isinstance(current, BoardMockFactory):
         close_all_devices(current)
@@ -110,7 +110,7 @@ def start_lab(parts: str | list[Part] | tuple[Part, ...] | None = None, *,
     factory = _factory_for_this_session()
     lab = Lab(factory=factory, parts=chosen)
     # While grading (virtual time) nobody watches: no board, so no widget messages per blink.
-    if lab.simulated and show_board and virtual_scheduler() is None:
+    if isinstance(factory, BoardMockFactory) and show_board and virtual_scheduler() is None:
         from .board import SimulatedBoard  # ipywidgets is imported only for a board
         lab.board = SimulatedBoard(factory, chosen)
         _display(lab.board.widget)

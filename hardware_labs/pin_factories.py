@@ -9,8 +9,9 @@ Two things gpiozero does not do for a classroom:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from gpiozero import Device
 from gpiozero.pins.mock import MockFactory, MockPWMPin
@@ -30,10 +31,15 @@ def on_raspberry_pi(model_file: Path = Path("/proc/device-tree/model")) -> bool:
 class ReclaimPinsMixin:
     """Close an earlier device on a pin instead of failing with GPIOPinInUse."""
 
+    # gpiozero's Factory provides these (tests/test_private_parts.py checks they still exist).
+    _res_lock: Any
+    _reservations: Any
+    board_info: Any
+
     def reserve_pins(self, requester, *names):  # noqa: ANN001 (gpiozero's signature)
         for earlier in self._earlier_devices_on(requester, names):
             earlier.close()
-        super().reserve_pins(requester, *names)
+        super().reserve_pins(requester, *names)  # type: ignore[misc]  # a mixin before Factory
 
     def _earlier_devices_on(self, requester, names) -> list:  # noqa: ANN001
         found = []
@@ -79,9 +85,6 @@ class BoardMockFactory(ReclaimPinsMixin, MockFactory):
         for listener in list(self._listeners):
             listener(number, level)
 
-    def close_all_devices(self) -> None:
-        close_all_devices(self)
-
 
 def press_and_let_go(pin):  # noqa: ANN001, ANN201
     """The two drives of an input pin: a pulled-up pin is pressed by pulling it low."""
@@ -110,11 +113,17 @@ def _with_reclaiming(factory):  # noqa: ANN001, ANN202
     return factory
 
 
+def wants_mock_pins() -> bool:
+    """The one place that decides: pretend pins unless on a Pi (GPIOZERO_PIN_FACTORY wins)."""
+    wanted = os.environ.get(ENV_VAR, "").strip().lower()
+    return wanted == "mock" or (not wanted and not on_raspberry_pi())
+
+
 def choose_factory() -> object:
     """The lab's pin factory: GPIOZERO_PIN_FACTORY if set, else real pins on a Pi, else mock."""
-    wanted = os.environ.get(ENV_VAR, "").strip().lower()
-    if wanted == "mock" or (not wanted and not on_raspberry_pi()):
+    if wants_mock_pins():
         return BoardMockFactory()
+    wanted = os.environ.get(ENV_VAR, "").strip().lower()
     if not wanted:
         try:
             from gpiozero.pins.lgpio import LGPIOFactory  # the one that works on a Pi 5

@@ -19,8 +19,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .virtual_time import (NS, OVERTIME, STUCK, STUCK_MESSAGE, WOKEN, LabTimeStopped, Scheduler,
-                           Task, overtime_message)
+from .virtual_time import (
+    NS,
+    OVERTIME,
+    STUCK,
+    STUCK_MESSAGE,
+    WOKEN,
+    LabTimeStopped,
+    Scheduler,
+    Task,
+    overtime_message,
+)
 
 # Code in these packages is Jupyter's machinery, real I/O or a test runner: it always gets
 # real time.
@@ -64,7 +73,7 @@ def _task_and_asker() -> tuple[Task | None, str]:
     if sched is None:
         return None, ""
     task = sched.current()
-    if task is None or getattr(_local, "real", 0):
+    if task is None or getattr(_local, "real", False):
         return None, ""
     asker = _asker()
     return (None, asker) if asker.startswith(INFRASTRUCTURE) else (task, asker)
@@ -199,8 +208,8 @@ def _thread_start(self: threading.Thread) -> None:
         finally:
             sched.finish(child)
 
-    self.run = run                      # type: ignore[method-assign]
-    self._virtual_task = child          # type: ignore[attr-defined]
+    self.run = run
+    self._virtual_task = child
     with _RealWaits():                  # start() waits for the new thread to say "started"
         _real["Thread.start"](self)
     sched.make_ready(child)
@@ -248,7 +257,7 @@ def _make_datetime_classes() -> tuple[type, type]:
 
         @classmethod
         def utcnow(cls):  # noqa: ANN206
-            return cls.fromtimestamp(time_(), _datetime.timezone.utc).replace(tzinfo=None)
+            return cls.fromtimestamp(time_(), _datetime.UTC).replace(tzinfo=None)
 
     for cls, real in ((date, real_date), (datetime, real_datetime)):
         cls.__module__, cls.__qualname__ = "datetime", real.__qualname__
@@ -263,7 +272,7 @@ def _polling(read: Callable[..., Any]) -> Callable[..., Any]:
         if task is not None:
             _scheduler.poll(task)
         return read(*args)
-    wrapper._virtual_original = read    # type: ignore[attr-defined]
+    wrapper._virtual_original = read
     return wrapper
 
 
@@ -305,9 +314,9 @@ def install(sched: Scheduler) -> None:
     if not _fork_hook_registered and hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
         _fork_hook_registered = True
-    for name, fake in _TIME_FUNCTIONS.items():
+    for name in _TIME_FUNCTIONS:
         _real[name] = getattr(time, name)
-    for (cls, name), fake in _METHODS.items():
+    for cls, name in _METHODS:
         _real[f"{cls.__name__}.{name}"] = getattr(cls, name)
     _wall_start_ns = (_real["time_ns"]() // NS) * NS
     _scheduler = sched

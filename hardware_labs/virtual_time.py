@@ -297,14 +297,15 @@ class Scheduler:
             main_waits = main_wait is not None and main_wait.outcome is None
             if self._timed:
                 deadline = self._timed[0][0]
-                if main_waits and self._cell_end_ns is not None and deadline > self._cell_end_ns:
+                if main_wait is not None and main_waits and self._cell_end_ns is not None \
+                        and deadline > self._cell_end_ns:
                     self.now_ns = max(self.now_ns, self._cell_end_ns)
                     self._end_locked(main_wait, OVERTIME)
                     continue
                 _deadline, _n, waiter = heapq.heappop(self._timed)
                 self.now_ns = max(self.now_ns, deadline)
                 self._end_locked(waiter, TIMED_OUT)
-            elif main_waits:
+            elif main_wait is not None and main_waits:
                 self._end_locked(main_wait, STUCK)   # nothing can ever wake it
             else:
                 return None

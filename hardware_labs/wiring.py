@@ -135,7 +135,7 @@ def wiring_svg(lab_id: str, title: str) -> str:
         y += above if below is None else below + above
         below = below_this
         rows.append(_row(part, y))
-    bottom = y + below + 30
+    bottom = y + (below or 0) + 30
     notes = [
         "Pin numbers: GPIO = BCM number (used in code); pin = place on the 40-pin header.",
         "Unplug the Pi before you change wires. Every LED needs its resistor.",
@@ -143,7 +143,7 @@ def wiring_svg(lab_id: str, title: str) -> str:
     ]
     notes += [EXTRA_NOTES[kind] for kind in EXTRA_NOTES if any(p.kind == kind for p in parts)]
     height = bottom + 40 + 10 + 20 * len(notes)
-    rows = "".join(rows)
+    row_text = "".join(rows)
     note_text = "".join(_text(20, bottom + 10 + 20 * k, line, 13) for k, line in enumerate(notes))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
             f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{html.escape(title)}">'
@@ -151,7 +151,7 @@ def wiring_svg(lab_id: str, title: str) -> str:
             + _text(20, 28, title, 18, "bold")
             + _text(95, 50, "Raspberry Pi", 12, anchor="middle")
             + _text(595, 50, "ground rail", 12, anchor="middle")
-            + rows + note_text + "</svg>\n")
+            + row_text + note_text + "</svg>\n")
 
 
 def write_wiring(lab_id: str, title: str, path: Path) -> Path:

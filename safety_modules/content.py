@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -88,7 +88,7 @@ def content_files() -> dict[str, str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_module(module_id: str) -> Module:
     """The content of one module, e.g. ``load_module("S2")``."""
     files = content_files()

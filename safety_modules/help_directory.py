@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from safety_modules.content import ContentError
+
 DIRECTORY_FILE = "help_directory.toml"
 
 
@@ -69,7 +71,14 @@ def _read_text(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_directory() -> Directory:
     """The directory from safety_modules/data/help_directory.toml."""
-    data = tomllib.loads(_read_text(DIRECTORY_FILE))
+    try:
+        return _parse_directory(tomllib.loads(_read_text(DIRECTORY_FILE)))
+    except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
+        raise ContentError(f"safety_modules/data/{DIRECTORY_FILE}: {error}; every service needs id, "
+                           "name, when, hours, fact and source (see the other entries).") from error
+
+
+def _parse_directory(data: dict) -> Directory:
     services = tuple(
         Service(id=s["id"], name=s["name"], when=s["when"], hours=s["hours"], fact=s["fact"],
                 source=s["source"], numbers=tuple(s.get("numbers", ())),

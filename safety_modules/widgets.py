@@ -72,7 +72,7 @@ class WarningSignSorter(_TextFallback):
                         for _ in sorter.items]
         rows = [widgets.HBox([toggle, widgets.HTML(f"<span style='padding-left:8px'>"
                                                    f"{html.escape(item.text)}</span>")])
-                for toggle, item in zip(self.toggles, sorter.items)]
+                for toggle, item in zip(self.toggles, sorter.items, strict=True)]
         self.check_button = widgets.Button(description="Check my sorting",
                                            layout=widgets.Layout(width="200px"))
         self.result = widgets.HTML("")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.authoring import md, notebook, save, solution, tests
-from autograder.project import Project
+from autograder.course.authoring import md, notebook, save, solution, tests
+from autograder.course.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 ROSTER = """id,first_name,last_name,email,centre,batch
@@ -81,8 +81,8 @@ def tiny_course(tmp_path: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def _released_template(tmp_path_factory) -> Project:
-    from autograder.release import release_week
-    from autograder.roster import import_roster
+    from autograder.gradebook.roster import import_roster
+    from autograder.handins.release import release_week
 
     template = make_tiny_course(tmp_path_factory.mktemp("template") / "course-root")
     import_roster(template, template.root / "roster.csv")
@@ -108,8 +108,8 @@ def tiny_safety_notebook():
 
 @pytest.fixture(scope="session")
 def _two_notebook_template(tmp_path_factory) -> Project:
-    from autograder.release import release_week
-    from autograder.roster import import_roster
+    from autograder.gradebook.roster import import_roster
+    from autograder.handins.release import release_week
 
     template = make_tiny_course(tmp_path_factory.mktemp("template2") / "course-root")
     save(tiny_safety_notebook(), template.source / "week01" / SAFETY_NB)
@@ -140,10 +140,10 @@ def hand_in_and_grade(project: Project, workdir: Path, answers: dict[str, dict])
 
     import nbformat
 
-    from autograder.collect import collect_week
-    from autograder.grade import grade_week
-    from autograder.submit import submit_week
-    from autograder.synthetic import filled_release
+    from autograder.grade.week import grade_week
+    from autograder.handins.collect import collect_week
+    from autograder.handins.submit import submit_week
+    from autograder.validate.synthetic import filled_release
 
     usb = workdir / "usb"
     usb.mkdir(exist_ok=True)

@@ -60,7 +60,7 @@ def run_once(job: dict, codes: list[CodeType | SyntaxError]) -> dict:
         hooks.pre_run_cell = hooks.post_run_cell = lambda _cell: None
     namespace: dict = {"__name__": "__main__"}
     failed, score, total = {}, 0.0, 0.0
-    for cell, code in zip(job["cells"], codes):
+    for cell, code in zip(job["cells"], codes, strict=True):
         hooks.pre_run_cell(SimpleNamespace(raw_cell=cell["source"]))
         error = code if isinstance(code, SyntaxError) else None
         try:

@@ -2,12 +2,25 @@
 import time
 
 import pytest
-from gpiozero import LED, Button, MotionSensor, PWMLED
+from gpiozero import LED, PWMLED, Button, MotionSensor
 
 from hardware_labs import kit
-from hardware_labs.grading import (check_blinks, check_callback, check_gaps, check_levels,
-                                   check_on_times, check_order, check_pin, check_stays_off,
-                                   click, mock_pins, press, record, release, run_with_presses)
+from hardware_labs.grading import (
+    check_blinks,
+    check_callback,
+    check_gaps,
+    check_levels,
+    check_on_times,
+    check_order,
+    check_pin,
+    check_stays_off,
+    click,
+    mock_pins,
+    press,
+    record,
+    release,
+    run_with_presses,
+)
 
 
 def blink(led, times, on=0.05, off=0.05):
@@ -71,7 +84,10 @@ def test_an_sos_pattern_is_checked_step_by_step():
         buzzer = LED(kit.BUZZER)
         with record(buzzer, "the buzzer") as sound:
             for seconds in [dot] * 3 + [dash] * 3 + [dot] * 3:
-                buzzer.on(); time.sleep(seconds); buzzer.off(); time.sleep(dot)
+                buzzer.on()
+                time.sleep(seconds)
+                buzzer.off()
+                time.sleep(dot)
         check_on_times(sound, [dot] * 3 + [dash] * 3 + [dot] * 3, "SOS")
         check_gaps(sound, [dot] * 8, "SOS")
         with pytest.raises(AssertionError, match="switch-on 4 of the buzzer should last about 0.04"):
@@ -83,7 +99,9 @@ def test_the_order_of_the_traffic_lights_is_checked():
         red, amber, green = LED(kit.RED_LED), LED(kit.AMBER_LED), LED(kit.GREEN_LED)
         with record(red, "red") as r, record(amber, "amber") as a, record(green, "green") as g:
             for light in (red, green, amber):
-                light.on(); time.sleep(0.01); light.off()
+                light.on()
+                time.sleep(0.01)
+                light.off()
         check_order([r, a, g], ["red", "green", "amber"])
         with pytest.raises(AssertionError, match="Yours came on: red, green, amber"):
             check_order([r, a, g], ["red", "amber", "green"])
@@ -169,6 +187,7 @@ def test_the_wrong_pin_is_named():
 
 def test_tests_on_pretend_pins_leave_the_notebooks_pins_alone():
     from gpiozero import Device
+
     from hardware_labs import start_lab
     start_lab("H1", show_board=False)
     notebook_factory = Device.pin_factory

@@ -15,15 +15,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import authoring
-from autograder.authoring import code, md, notebook, save, solution
-from autograder.grade import grade_week
-from autograder.grading_config import grading_config
-from autograder.nbgrader_api import gradebook
-from autograder.project import Project
-from autograder.release import release_week
-from autograder.sandbox import sandbox_problem
-from autograder.synthetic import filled_release
+from autograder.course import authoring
+from autograder.course.authoring import code, md, notebook, save, solution
+from autograder.course.project import Project
+from autograder.grade.config import grading_config
+from autograder.grade.sandbox import sandbox_problem
+from autograder.grade.week import grade_week
+from autograder.gradebook.bridge import gradebook
+from autograder.handins.release import release_week
+from autograder.validate.synthetic import filled_release
 from hardware_labs.virtual_clock import ENV_VAR
 
 REPO = Path(__file__).resolve().parents[2]

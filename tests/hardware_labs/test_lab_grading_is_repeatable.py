@@ -19,8 +19,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.project import Project
-from autograder.validate import wrong_answers_for
+from autograder.course.project import Project
+from autograder.validate.checks import wrong_answers_for
 
 REPO = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("lab_runner.py")

@@ -3,7 +3,7 @@ import time
 from pathlib import Path
 
 import pytest
-from gpiozero import LED, Button, Buzzer, Device, PWMLED
+from gpiozero import LED, PWMLED, Button, Buzzer, Device
 
 from hardware_labs import kit, start_lab
 from hardware_labs.board import SimulatedBoard

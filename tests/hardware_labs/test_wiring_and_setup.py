@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.syllabus import load_syllabus
+from autograder.course.syllabus import load_syllabus
 from hardware_labs import kit
 from hardware_labs.offline_wheels import PLATFORMS, download_command
 from hardware_labs.wiring import wiring_svg

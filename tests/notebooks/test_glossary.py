@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.glossary import glossary_markdown, notebook_words
-from autograder.project import Project
+from autograder.course.glossary import glossary_markdown, notebook_words
+from autograder.course.project import Project
 
 PROJECT = Project(Path(__file__).resolve().parents[2])
 TAUGHT = [(w.id, p) for w in PROJECT.syllabus.weeks for p in PROJECT.source_notebooks(w.id)

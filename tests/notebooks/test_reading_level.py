@@ -13,7 +13,7 @@ import nbformat
 import pytest
 import textstat
 
-from autograder.project import Project
+from autograder.course.project import Project
 
 PROJECT = Project(Path(__file__).resolve().parents[2])
 NOTEBOOKS = [p for w in PROJECT.syllabus.weeks for p in PROJECT.source_notebooks(w.id)]
@@ -28,7 +28,7 @@ def prose(path: Path) -> str:
         if cell.cell_type != "markdown":
             continue
         text = re.sub(r"```.*?```", "", cell.source, flags=re.S)
-        text = "\n".join(l for l in text.splitlines() if not l.lstrip().startswith(("|", "#")))
+        text = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith(("|", "#")))
         parts.append(re.sub(r"[*_]", "", re.sub(r"`[^`]*`", "code", text)))
     return "\n".join(parts)
 

@@ -90,7 +90,7 @@ def test_the_locked_cell_builds_helplines_from_the_directory():
         f"HELPLINES has {len(helplines)} services; the help directory has {len(services)}")
     names = [entry["name"] for entry in helplines]
     assert len(set(names)) == len(names), f"two services have the same name in HELPLINES: {names}"
-    for entry, service in zip(helplines, services):
+    for entry, service in zip(helplines, services, strict=True):
         assert set(entry) == KEYS, f"{service.id}: the keys should be {sorted(KEYS)}, not {sorted(entry)}"
         assert isinstance(entry["name"], str) and entry["name"].strip(), f"{service.id} has no name"
         for key, want in expected_entry(service).items():
@@ -115,7 +115,7 @@ def test_helplines_follow_a_change_to_the_directory(monkeypatch):
 
     helplines = run_directory_cell()
     assert len(helplines) == len(changed), "HELPLINES did not follow a service added to the directory"
-    for entry, service in zip(helplines, changed):
+    for entry, service in zip(helplines, changed, strict=True):
         for key, want in expected_entry(service).items():
             assert entry[key] == want, (
                 f"after a change to the directory, {service.id} has {key} = {entry[key]!r} in "

@@ -5,7 +5,7 @@ graded cell runs the check on the correct function (it must pass) and on planted
 copies (it must fail on each). A check that asserts nothing passes the correct function
 but catches no bug, so it must earn nothing; a check that fails on the correct function
 must earn nothing too; a check that catches only some bugs earns only some points.
-One grading run through autograder.validate.check_weeks, then per-cell scores from the
+One grading run through autograder.validate.checks.check_weeks, then per-cell scores from the
 scratch gradebook.
 """
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from autograder.nbgrader_api import gradebook
-from autograder.project import Project
-from autograder.validate import WrongAnswer, check_weeks
+from autograder.course.project import Project
+from autograder.gradebook.bridge import gradebook
+from autograder.validate.checks import WrongAnswer, check_weeks
 
 PROJECT = Project(Path(__file__).resolve().parents[2])
 WEEK = "week18"

@@ -1,4 +1,4 @@
-"""Every written week is honest: the checks of autograder.validate, for every week, every run.
+"""Every written week is honest: the checks of autograder.validate.checks, for every week, every run.
 
 One scratch course holds all written weeks; each "student" (source solutions, untouched
 release, each known wrong answer) is graded once by the real nbgrader, in parallel.
@@ -6,12 +6,12 @@ Failure messages name the week, notebook and cell.
 """
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
-from autograder.project import Project
-from autograder.validate import WeekReport, check_weeks, static_problems, wrong_answers_for
+import pytest
+
+from autograder.course.project import Project
+from autograder.validate.checks import WeekReport, check_weeks, static_problems, wrong_answers_for
 
 PROJECT = Project(Path(__file__).resolve().parents[2])
 WRITTEN_WEEKS = [w.id for w in PROJECT.syllabus.weeks if PROJECT.source_notebooks(w.id)]
@@ -65,8 +65,8 @@ def test_lesson_weeks_have_five_exercises_and_typical_wrong_answers(week: str):
 @pytest.mark.parametrize("week", WRITTEN_WEEKS)
 def test_feedback_never_shows_hidden_tests_or_solutions(week, graded_weeks, scratch_course, tmp_path):
     """Every graded check student of the week gets feedback; no page holds a secret."""
-    from autograder.feedback import write_feedback
-    from autograder.leaks import leaked, page_text, secret_lines, submission_text
+    from autograder.feedback.leaks import leaked, page_text, secret_lines, submission_text
+    from autograder.feedback.pages import write_feedback
 
     pages = write_feedback(scratch_course, week, tmp_path)
     assert pages, f"{week}: no feedback was written"

@@ -41,7 +41,7 @@ def test_skipping_a_scenario_is_always_possible_and_clears_the_choice():
 
 def test_the_sorter_explains_every_item_and_counts_the_right_ones():
     sorter = warning_sign_sorter("S1", "trusted-adult")
-    for toggle, item in zip(sorter.toggles, sorter.sorter.items):
+    for toggle, item in zip(sorter.toggles, sorter.sorter.items, strict=True):
         toggle.value = "warning sign" if item.warning_sign else "seems fine"
     sorter.toggles[0].value = "warning sign"        # one mistake
     sorter.toggles[-1].value = None                 # one left out
@@ -79,5 +79,5 @@ def test_safety_content_never_uses_the_words_the_guide_forbids(path):
     words = forbidden_words()
     for text in texts_of(path):
         found = forbidden_in(text, words)
-        assert not found, (f"{path.relative_to(ROOT)} uses {found}; SAFETY_GUIDE.md forbids them. "
+        assert not found, (f"{path.relative_to(ROOT)} uses {found}; docs/SAFETY_FACTS.md forbids them. "
                            "Reword (see safety_modules/data/forbidden_words.toml).")

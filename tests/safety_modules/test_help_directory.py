@@ -4,8 +4,14 @@ from pathlib import Path
 import pytest
 
 from safety_modules import helpline_for, load_directory
-from safety_modules.text_scan import (address_like, is_practice_number, is_reserved, phone_like,
-                                      practice_addresses, texts_of)
+from safety_modules.text_scan import (
+    address_like,
+    is_practice_number,
+    is_reserved,
+    phone_like,
+    practice_addresses,
+    texts_of,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FACT_NUMBERS = {"112", "100", "1098", "1930", "14416", "1-800-891-4416"}

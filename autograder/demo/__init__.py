@@ -1,0 +1,1 @@
+"""The demo class: a whole weekly cycle on fictional students, for a first look."""

@@ -1,0 +1,1 @@
+"""Feedback pages students learn from, built so no hidden test or solution reaches them."""

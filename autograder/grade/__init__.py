@@ -1,0 +1,1 @@
+"""The grading engine: nbgrader's autograde, sandboxed, in parallel, with per-cell limits."""

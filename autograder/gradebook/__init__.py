@@ -1,0 +1,1 @@
+"""The one bridge to nbgrader's gradebook, its health checks, scores and the roster."""

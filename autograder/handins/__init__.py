@@ -1,0 +1,1 @@
+"""Notebooks going out to students and coming back: release, submit, collect."""

@@ -1,0 +1,1 @@
+"""Pages and papers: HTML templates, charts and PDF certificates, all offline."""

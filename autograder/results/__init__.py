@@ -1,0 +1,1 @@
+"""What the course's numbers say: each week's status, exports, reports, eligibility, certificates."""

@@ -1,0 +1,1 @@
+"""Proof that a week is fair: solutions earn full marks, the release zero, mistakes less."""
