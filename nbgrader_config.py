@@ -16,3 +16,9 @@ c.Execute.timeout = 30                        # seconds per cell
 c.SandboxKernelManager.memory_limit = "1G"    # per student's kernel
 c.LimitOutput.max_lines = 200                 # output kept per cell
 c.LimitOutput.max_traceback = 50
+# What a released answer cell holds in place of the solution: plain words saying what to do,
+# and an error that says "not answered yet" when the cell (or the function) is run as it is.
+c.ClearSolutions.code_stub = {
+    "python": "# Write your answer here, in place of the next line. Then run this cell.\n"
+              'raise NotImplementedError("not answered yet")'
+}

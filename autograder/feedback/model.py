@@ -54,7 +54,8 @@ def explain(ename: str, evalue: str) -> str:
     if ename == "AssertionError":
         return evalue.strip() or "One of the checks did not pass. Test your answer with other values too."
     if ename == "NotImplementedError":
-        return "You have not answered this yet: replace raise NotImplementedError() with your code."
+        return ("You have not answered this yet: write your code in place of the line "
+                "raise NotImplementedError(\"not answered yet\").")
     if ename == "NameError":
         name = re.search(r"name '([^']+)'", evalue)
         what = f"`{name.group(1)}`" if name else "a name"
