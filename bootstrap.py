@@ -10,7 +10,8 @@ It makes a virtual environment in .venv, installs the project with its test tool
 exact versions in requirements.lock (so every machine, and the offline Pi bundle, runs what
 the tests ran), and on
 Debian or Raspberry Pi OS installs the system packages grading and certificates use
-(bubblewrap for the grading sandbox, Noto fonts for Bengali and Devanagari names) when
+(bubblewrap for the grading sandbox, Noto fonts for Bengali and Devanagari names, Chromium
+for the browser tests) when
 it may (as root); otherwise it says which command to run. Only the standard library is
 used here, so it runs before anything is installed.
 """
@@ -31,6 +32,7 @@ STAMP = VENV / ".pathways-installed"
 LOCK = ROOT / "requirements.lock"
 QUICK = ["-m", "not slow"]  # the tests that run notebooks in kernels are marked slow
 SYSTEM_PACKAGES = {"bwrap": "bubblewrap", "pdftotext": "poppler-utils",
+                   "/usr/bin/chromium": "chromium",  # the browser tests drive Debian's Chromium
                    "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf": "fonts-noto-core"}
 
 

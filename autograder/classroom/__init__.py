@@ -1,0 +1,1 @@
+"""The student's classroom: JupyterLab set up for students, and the offline Pi bundle."""
