@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.course.project import Project
+from autograder.course.secrets import leaked, page_text, secret_lines, submission_text
 from autograder.course.syllabus import Syllabus
 from autograder.eligibility import Standing, load_rules, standing
 from autograder.errors import PathwaysError
-from autograder.feedback.leaks import leaked, page_text, secret_lines, submission_text
 from autograder.feedback.model import NotebookFeedback, notebook_feedback
 from autograder.gradebook.bridge import cell_grades
 from autograder.gradebook.roster import load_roster

@@ -8,6 +8,7 @@ and autograde three kinds of "student" with the real grader: the source solution
 """
 from __future__ import annotations
 
+import ast
 import os
 import re
 import tomllib
@@ -18,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.course.project import Project
+from autograder.course.secrets import leaked, secret_lines
 from autograder.grade.week import grade_weeks
 from autograder.gradebook.bridge import StudentRecord, check, make_api, save_students
 from autograder.gradebook.scores import notebook_scores
@@ -71,9 +73,41 @@ def static_problems(project: Project, week_id: str) -> list[str]:
     if not notebooks:
         return [f"{week_id}: course/source/{week_id}/ has no notebooks"]
     problems = []
+    hidden, solutions = secret_lines(project.source / week_id)
     for path in notebooks:
         problems += _notebook_problems(week_id, path)
+        problems += _quoted_secrets(week_id, path, hidden, solutions)
     return problems
+
+
+def _quoted_secrets(week_id: str, path: Path, hidden: set[str], solutions: set[str]) -> list[str]:
+    """Test messages that quote a hidden test line or a solution line. Feedback shows test
+    messages, and its last guard refuses a page with a secret line on it, so such a message
+    would stop the whole class's feedback: say it in words instead."""
+    problems = []
+    for number, cell in enumerate(nbformat.read(path, as_version=4).cells, start=1):
+        if cell.cell_type != "code" or "### BEGIN HIDDEN TESTS" not in cell.source:
+            continue
+        for secret in leaked("\n".join(_message_texts(cell.source)), hidden, solutions):
+            problems.append(f"{week_id}/{path.name} cell {number}: a test message quotes the hidden or "
+                            f"solution line {secret!r}; feedback would refuse to show it, so say it in words")
+    return problems
+
+
+def _message_texts(source: str) -> list[str]:
+    """The fixed text of every string in a cell (an f-string's parts between its {…})."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            texts.append("".join(v.value for v in node.values
+                                 if isinstance(v, ast.Constant) and isinstance(v.value, str)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts.append(node.value)
+    return texts
 
 
 def _notebook_problems(week_id: str, path: Path) -> list[str]:

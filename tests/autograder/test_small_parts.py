@@ -137,3 +137,19 @@ def test_every_gradebook_connection_waits_for_the_lock_instead_of_failing_at_onc
         finally:
             connection.close()
     assert busy_ms == GRADEBOOK_WAIT_SECONDS * 1000
+
+
+# --- a test message must never quote a hidden line (feedback would refuse the page) ---
+
+def test_a_test_message_that_quotes_a_hidden_line_is_caught_before_release(tiny_course):
+    from autograder.validate.checks import static_problems
+
+    path = tiny_course.source / "week01" / "lesson-tiny.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    tests = next(c for c in nb.cells if "### BEGIN HIDDEN TESTS" in c.source)
+    tests.source = tests.source.replace(
+        "### END HIDDEN TESTS",
+        'got = total_cost(7, 3)\nassert got == 21, f"got = total_cost(7, 3) gave {got}"\n### END HIDDEN TESTS')
+    nbformat.write(nb, path)
+    problems = static_problems(tiny_course, "week01")
+    assert any("quotes the hidden or solution line 'got = total_cost(7, 3)'" in p for p in problems), problems

@@ -65,7 +65,7 @@ def test_lesson_weeks_have_five_exercises_and_typical_wrong_answers(week: str):
 @pytest.mark.parametrize("week", WRITTEN_WEEKS)
 def test_feedback_never_shows_hidden_tests_or_solutions(week, graded_weeks, scratch_course, tmp_path):
     """Every graded check student of the week gets feedback; no page holds a secret."""
-    from autograder.feedback.leaks import leaked, page_text, secret_lines, submission_text
+    from autograder.course.secrets import leaked, page_text, secret_lines, submission_text
     from autograder.feedback.pages import write_feedback
 
     pages = write_feedback(scratch_course, week, tmp_path)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from autograder.feedback.leaks import page_text
+from autograder.course.secrets import page_text
 from autograder.feedback.pages import write_feedback
 
 NB = "lesson-tiny.ipynb"
@@ -86,7 +86,7 @@ def test_progress_links_to_the_weeks_feedback(feedback_dir):
 def test_a_kind_message_that_says_return_false_is_not_a_leaked_solution(tmp_path):
     """Solution lines like `return False` are generic words; real solution lines still count."""
     from autograder.course.authoring import notebook, save, solution
-    from autograder.feedback.leaks import leaked, secret_lines
+    from autograder.course.secrets import leaked, secret_lines
 
     save(notebook(solution("q1_is_late", '''
         def is_late(minutes):

@@ -225,7 +225,7 @@ def test_a_file_that_is_not_a_notebook_is_reported_not_graded(graded):
 def test_feedback_tells_the_student_in_plain_words_what_happened(graded, tmp_path):
     import re
 
-    from autograder.feedback.leaks import page_text
+    from autograder.course.secrets import page_text
     from autograder.feedback.pages import write_feedback
 
     write_feedback(graded[0], "week01", tmp_path)
