@@ -30,6 +30,8 @@ from autograder.errors import PathwaysError
 INSTRUCTOR_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
 EXCHANGE_PLUGINS = ("@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:course-list",
                     "@jupyter/nbgrader:menu")
+# The Extension Manager searches PyPI: offline it can only fail, and students need none.
+OFFLINE_PLUGINS = ("@jupyterlab/extensionmanager-extension:plugin",)
 INSTRUCTOR_SERVER = ("nbgrader.server_extensions.formgrader",)
 EXCHANGE_SERVER = ("nbgrader.server_extensions.assignment_list", "nbgrader.server_extensions.course_list")
 USER_SETTINGS: dict[str, dict[str, object]] = {
@@ -41,7 +43,7 @@ USER_SETTINGS: dict[str, dict[str, object]] = {
 def write_student_setup(config_dir: Path, settings_dir: Path, *, exchange: bool = False) -> list[Path]:
     """Write the student settings; `config_dir` is Jupyter's config folder (~/.jupyter),
     `settings_dir` JupyterLab's user settings (~/.jupyter/lab/user-settings)."""
-    plugins = {name: True for name in INSTRUCTOR_PLUGINS}
+    plugins = {name: True for name in INSTRUCTOR_PLUGINS + OFFLINE_PLUGINS}
     plugins |= {name: not exchange for name in EXCHANGE_PLUGINS}
     server = {name: False for name in INSTRUCTOR_SERVER}
     server |= {name: exchange for name in EXCHANGE_SERVER}
