@@ -3,7 +3,17 @@
 Only what differs from nbgrader's defaults. Run plain `nbgrader` commands from this
 folder (e.g. `nbgrader generate_assignment week01`) and they use the same course.
 """
+import os
+import sys
+
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+# nbgrader runs `alembic` from PATH when it makes a new gradebook. A JupyterLab started as
+# .venv/bin/jupyter without activating the environment would not find it, and formgrader
+# would stay on "Loading, please wait…". The environment's own bin folder goes first.
+_bin = os.path.dirname(sys.executable)
+if _bin not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _bin + os.pathsep + os.environ.get("PATH", "")
 
 c.CourseDirectory.root = "course"
 c.CourseDirectory.course_id = "pathways"

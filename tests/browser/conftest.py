@@ -110,8 +110,9 @@ def _lab_environment(home: Path, config_dir: Path, settings_dir: Path) -> dict[s
            if not name.startswith(("JUPYTER", "JPY_", "IPYTHON"))}
     env.update(HOME=str(home), JUPYTER_CONFIG_DIR=str(config_dir),
                JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
-               # as after `source .venv/bin/activate` (nbgrader runs `alembic` from PATH)
-               PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
+               # PATH as a launcher has it, without the venv: nbgrader_config.py finds alembic
+               PATH=os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
+                                    if Path(p) != Path(sys.executable).parent),
                GPIOZERO_PIN_FACTORY="mock",   # the simulated board even on a Pi
                PYTHONUNBUFFERED="1")
     return env
