@@ -119,6 +119,36 @@ def wants_mock_pins() -> bool:
     return wanted == "mock" or (not wanted and not on_raspberry_pi())
 
 
+# The gpiochip that drives the 40-pin header, by the label its driver gives it: Pi 5 (RP1),
+# Pi 4, Pi 3 and earlier. Its number moved on the Pi 5 (gpiochip4, then gpiochip0 from kernel
+# 6.6.45, and other numbers on later kernels: gpiozero issue #1166), so it is looked up.
+HEADER_CHIP_LABELS = ("pinctrl-rp1", "pinctrl-bcm2711", "pinctrl-bcm2835")
+
+
+def header_gpiochip(dev: Path = Path("/dev")) -> int | None:
+    """The number of the gpiochip behind the 40-pin header, or None to let gpiozero choose."""
+    try:
+        import lgpio
+    except ImportError:
+        return None
+    numbers = sorted(int(p.name[len("gpiochip"):]) for p in dev.glob("gpiochip*")
+                     if p.name[len("gpiochip"):].isdigit() and not p.is_symlink())
+    for number in numbers:
+        try:
+            handle = lgpio.gpiochip_open(number)
+        except Exception:  # no access to this chip: try the next one
+            continue
+        try:
+            label = lgpio.gpio_get_chip_info(handle)[3]
+        except Exception:
+            label = ""
+        finally:
+            lgpio.gpiochip_close(handle)
+        if label in HEADER_CHIP_LABELS:
+            return number
+    return None
+
+
 def choose_factory() -> object:
     """The lab's pin factory: GPIOZERO_PIN_FACTORY if set, else real pins on a Pi, else mock."""
     if wants_mock_pins():
@@ -127,7 +157,7 @@ def choose_factory() -> object:
     if not wanted:
         try:
             from gpiozero.pins.lgpio import LGPIOFactory  # the one that works on a Pi 5
-            return _with_reclaiming(LGPIOFactory())
+            return _with_reclaiming(LGPIOFactory(chip=header_gpiochip()))
         except Exception:  # lgpio missing or no access: let gpiozero try its other factories
             pass
     return _with_reclaiming(Device._default_pin_factory())

@@ -55,5 +55,7 @@ if [ -d "$HOME/Desktop" ]; then
     printf '%s\n' "$LAUNCHER" > "$HOME/Desktop/pathways.desktop"
     chmod +x "$HOME/Desktop/pathways.desktop"
 fi
-echo "Pathways: ready. Open it from the menu (Education > Pathways), or run:"
+echo "Pathways: checking this computer"
+"$VENV/bin/python" -m hardware_labs.pi_ready || true
+echo "Pathways: installed. Open it from the menu (Education > Pathways), or run:"
 echo "  $VENV/bin/jupyter lab --notebook-dir=$TARGET"

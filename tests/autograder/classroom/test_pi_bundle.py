@@ -60,6 +60,7 @@ def test_install_sh_sets_up_jupyterlab_for_a_student_from_a_bundle_built_for_thi
     env = {**offline_pip_env(home), "PYTHON": sys.executable}
     first = subprocess.run(["sh", str(stick / "install.sh")], capture_output=True, text=True, env=env)
     assert first.returncode == 0, first.stdout + first.stderr
+    assert "ready   JupyterLab" in first.stdout and "ready   Notebooks:" in first.stdout, first.stdout
     course = home / "pathways"
     venv_python = course / ".venv" / "bin" / "python"
     notebook = course / "week01" / "lesson-hello-python.ipynb"
