@@ -104,19 +104,27 @@ def validate(ctx: click.Context, weeks: tuple[str, ...], jobs: int | None) -> No
 
 @click.command()
 @click.option("--to", "to", type=click.Path(path_type=Path), default=None,
-              help="Where to write it (default: docs/GLOSSARY.md in the project).")
+              help="Where to write it (default: docs/GLOSSARY.md in the project; with --cards, a folder).")
+@click.option("--cards", is_flag=True, help="Print the words as cut-out cards (PDF, through Chromium).")
 @click.pass_context
-def glossary(ctx: click.Context, to: Path | None) -> None:
+def glossary(ctx: click.Context, to: Path | None, cards: bool) -> None:
     """Gather every week's words (English, Bengali, Hindi) into one printable glossary.
 
     \b
     Example:
       autograder glossary
       autograder glossary --to /media/usb/glossary.md
+      autograder glossary --cards --to /media/usb/print
     """
-    from autograder.course.glossary import write_glossary
+    from autograder.course.glossary import write_glossary, write_word_cards
 
     project = project_of(ctx)
+    if cards:
+        if to is None:
+            raise click.UsageError("--cards needs --to FOLDER, e.g. --cards --to /media/usb/print")
+        page, pdf, count = write_word_cards(project, to)
+        click.echo(f"Word cards: {count} cards in {pdf} (and {page.name} beside it)")
+        return
     to = to or project.glossary_file
     count = write_glossary(project, to)
     click.echo(f"Glossary: {count} words in {to}")

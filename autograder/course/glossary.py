@@ -116,3 +116,17 @@ def write_glossary(project: Project, to: Path) -> int:
     entries = collect(project)
     safe_files.write_text(to, glossary_markdown(project, entries))
     return len(entries)
+
+
+def write_word_cards(project: Project, folder: Path) -> tuple[Path, Path, int]:
+    """Cut-out cards of every glossary word (English, Bengali, Hindi, meaning, week), as
+    word-cards.html and word-cards.pdf in `folder`; returns both paths and the card count."""
+    from autograder.course.reviews import GLOSSARY, review_states
+    from autograder.render.html import render
+    from autograder.render.print_pdf import html_to_pdf
+
+    entries = collect(project)
+    draft = not any(s.item == GLOSSARY and s.ready for s in review_states(project))
+    page = render("word_cards.html.j2", folder / "word-cards.html",
+                  course_name=project.syllabus.course_name, entries=entries, draft=draft)
+    return page, html_to_pdf(page, folder / "word-cards.pdf"), len(entries)
