@@ -8,7 +8,7 @@ import click
 from autograder.cli.boundary import FriendlyGroup
 from autograder.cli.classroom import pi_bundle
 from autograder.cli.coordinator import certificates, report
-from autograder.cli.course import demo, glossary, restore, review, status, validate
+from autograder.cli.course import demo, glossary, help_card, restore, review, status, validate
 from autograder.cli.student import submit, whoami
 from autograder.cli.weekly import collect, export, feedback, grade, release, students
 
@@ -30,7 +30,7 @@ def main(project: Path | None, debug: bool) -> None:
 
 
 for command in (release, collect, grade, feedback, export, students,     # instructor, weekly
-                status, validate, glossary, review, restore, demo,      # instructor, the course
+                status, validate, glossary, help_card, review, restore, demo,  # instructor, the course
                 pi_bundle,                                               # instructor, the classroom
                 whoami, submit,                                          # student
                 report, certificates):                                   # coordinator

@@ -130,6 +130,32 @@ def glossary(ctx: click.Context, to: Path | None, cards: bool) -> None:
     click.echo(f"Glossary: {count} words in {to}")
 
 
+@click.command("help-card")
+@click.option("--to", "to", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder for referral-sheet.pdf (and its HTML).")
+@click.pass_context
+def help_card(ctx: click.Context, to: Path) -> None:
+    """Print the referral sheet: the centre's own contacts, then the help card of S4.
+
+    The centre's contacts come from safety_modules/data/centre_contacts.toml (checked like
+    the help directory); the helplines from safety_modules/data/help_directory.toml.
+
+    \b
+    Example:
+      autograder help-card --to /media/usb/print
+    """
+    from autograder.render.html import render
+    from autograder.render.print_pdf import html_to_pdf
+    from safety_modules.centre_contacts import load_contacts
+    from safety_modules.help_directory import load_directory
+
+    project = project_of(ctx)
+    page = render("referral_sheet.html.j2", to / "referral-sheet.html", course_name=project.syllabus.course_name,
+                  centre=load_contacts(), directory=load_directory())
+    pdf = html_to_pdf(page, to / "referral-sheet.pdf")
+    click.echo(f"Referral sheet: {pdf} (and {page.name} beside it)")
+
+
 @click.group(invoke_without_command=True)
 @click.pass_context
 def review(ctx: click.Context) -> None:
