@@ -14,7 +14,7 @@ import sys
 import click
 
 from autograder.errors import PathwaysError
-from autograder.gradebook.health import is_busy
+from autograder.gradebook.health import BUSY, is_busy
 from safety_modules.content import ContentError
 
 GRADEBOOK = "course/gradebook.db"
@@ -64,9 +64,8 @@ def os_error_line(error: OSError) -> str:
 
 def database_line(error: BaseException) -> str:
     detail = str(getattr(error, "orig", None) or error).splitlines()[0][:80]
-    if isinstance(error, Exception) and is_busy(error):
-        return (f"{GRADEBOOK} is busy: another autograder command (grading?) is writing to it; "
-                "wait for it to finish and try again.")
+    if is_busy(error):
+        return BUSY
     return (f"{GRADEBOOK} could not be read ({detail}); `autograder restore` puts back the newest "
             "good copy from course/backups/.")
 

@@ -144,15 +144,9 @@ def help_card(ctx: click.Context, to: Path) -> None:
     Example:
       autograder help-card --to /media/usb/print
     """
-    from autograder.render.html import render
-    from autograder.render.print_pdf import html_to_pdf
-    from safety_modules.centre_contacts import load_contacts
-    from safety_modules.help_directory import load_directory
+    from autograder.course.referral_sheet import write_referral_sheet
 
-    project = project_of(ctx)
-    page = render("referral_sheet.html.j2", to / "referral-sheet.html", course_name=project.syllabus.course_name,
-                  centre=load_contacts(), directory=load_directory())
-    pdf = html_to_pdf(page, to / "referral-sheet.pdf")
+    page, pdf = write_referral_sheet(project_of(ctx), to)
     click.echo(f"Referral sheet: {pdf} (and {page.name} beside it)")
 
 

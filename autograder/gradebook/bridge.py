@@ -23,6 +23,7 @@ from traitlets.config.loader import PyFileConfigLoader
 from autograder.course.project import Project
 from autograder.errors import NbgraderFailed
 from autograder.gradebook.health import (
+    BUSY,
     GradebookBusy,
     GradebookDamaged,
     check_gradebook,
@@ -162,8 +163,7 @@ def _database_error(project: Project, err: Exception, doing: str) -> Exception:
     """One line for a database error: busy (wait and retry) is not damaged (restore)."""
     detail = str(getattr(err, "orig", err))[:80]
     if is_busy(err):
-        return GradebookBusy("course/gradebook.db is busy: another autograder command (grading?) is "
-                             "writing to it; wait for it to finish and try again.")
+        return GradebookBusy(BUSY)
     return GradebookDamaged(f"course/gradebook.db {doing} ({detail}); {restore_hint(project)}.")
 
 

@@ -68,7 +68,11 @@ def file_problem(path: Path) -> str | None:
     return None
 
 
-def is_busy(err: Exception) -> bool:
+BUSY = ("course/gradebook.db is busy: another autograder command (grading?) is writing to it; "
+        "wait for it to finish and try again.")
+
+
+def is_busy(err: BaseException) -> bool:
     """SQLite's "database is locked": another process is writing, nothing is broken."""
     return "locked" in str(err) or "busy" in str(err)
 
