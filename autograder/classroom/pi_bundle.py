@@ -75,24 +75,33 @@ def default_weeks(project: Project, today: dt.date | None = None) -> list[str]:
 
 
 def build_bundle(project: Project, to: Path, weeks: list[str], platform: Platform = RASPBERRY_PI) -> Bundle:
-    """Build the bundle as `to` (new or empty): beside it first, renamed only when complete,
-    so a failed download never leaves a half bundle that looks ready."""
+    """Build the bundle in `to` (new or empty). It is built in a hidden folder inside `to` and
+    moved into place when complete, bundle.json last, so a failed download never leaves a
+    half bundle that looks ready. `to` itself is never removed or replaced: it may be a USB
+    stick's mount point, or the folder the teacher's terminal is in."""
     if to.exists() and any(to.iterdir()):
         raise BundleError(f"{to} is not empty; choose a new folder for the bundle (nothing was written).")
     for week in weeks:
         project.syllabus.week(week)
         if not project.release_notebooks(week):
             raise BundleError(f"{week} is not released yet; run `autograder release {week}` first.")
-    partial = to.with_name(f".{to.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)
+    made = not to.exists()
+    to.mkdir(parents=True, exist_ok=True)
+    partial = to / ".bundle.partial"
     try:
         bundle = _fill(project, partial, weeks, platform)
+        for name in ("wheels", "course", "install.sh", "bundle.json"):  # bundle.json last: whole
+            (partial / name).rename(to / name)
+        partial.rmdir()
     except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
+        for entry in list(to.iterdir()):  # `to` was empty: everything in it is this build's
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        if made:
+            to.rmdir()
         raise
-    if to.exists():
-        to.rmdir()  # empty, checked above
-    partial.rename(to)
     return replace(bundle, folder=to)
 
 

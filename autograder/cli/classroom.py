@@ -36,4 +36,4 @@ def pi_bundle(ctx: click.Context, to: Path, weeks: tuple[str, ...], this_machine
         bundle = build_bundle(project, to, chosen, platform)
     click.echo(f"Bundle for {bundle.platform} (Python {bundle.python_version}) in {to}: "
                f"{bundle.wheels} wheels, weeks {', '.join(bundle.weeks)}.")
-    click.echo(f"On each Pi, as the student: sh {to.name}/install.sh")
+    click.echo("On each Pi, as the student: open this folder on the stick and run `sh install.sh` there.")

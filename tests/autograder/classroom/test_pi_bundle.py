@@ -127,6 +127,21 @@ def test_a_failed_download_leaves_no_half_bundle(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_empty_stick_is_filled_in_place_never_replaced(tmp_path, monkeypatch):
+    """The folder may be a USB stick's mount point, or where the teacher's terminal stands."""
+    def offline_pip(command: str, *args: str) -> None:
+        if command == "wheel":  # the project's own wheel; the download adds nothing here
+            (Path(args[args.index("--wheel-dir") + 1]) / "pathways_course-0.1.0-py3-none-any.whl").write_text("")
+
+    monkeypatch.setattr(pi_bundle, "_pip", offline_pip)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    before = stick.stat().st_ino
+    build_bundle(Project(REPO), stick, ["week01"])
+    assert stick.stat().st_ino == before
+    assert sorted(p.name for p in stick.iterdir()) == ["bundle.json", "course", "install.sh", "wheels"]
+
+
 def test_before_the_course_starts_the_bundle_carries_week_one():
     project = Project(REPO)
     before = project.syllabus.start_date.replace(year=project.syllabus.start_date.year - 1)
